@@ -1,0 +1,47 @@
+// Everything a command needs from the outside world, decided once: the folder, `today`, colour,
+// and where output goes. Commands take a Context; the core never sees process or the clock.
+import type { ChalkInstance } from 'chalk';
+import { isIsoDate, isoDateOf, type IsoDate } from '../core/dates.js';
+import { colorLevel, makeChalk } from '../render/color.js';
+import { UserError } from './errors.js';
+
+export interface GlobalOptions {
+  dir?: string;
+  today?: string;
+  json?: boolean;
+  color?: boolean;
+  cache?: boolean;
+}
+
+export interface Context {
+  dir: string;
+  today: IsoDate;
+  json: boolean;
+  cache: boolean;
+  /** For stdout (data). */
+  chalk: ChalkInstance;
+  /** For stderr (messages and problems). */
+  errChalk: ChalkInstance;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdinIsTTY: boolean;
+}
+
+export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+  const today = options.today ?? env.MENTOR_COORD_TODAY;
+  if (today !== undefined && !isIsoDate(today)) {
+    throw new UserError(`--today "${today}" is not a date`, 'Write it as YYYY-MM-DD, e.g. --today 2026-11-22 (MENTOR_COORD_TODAY likewise).');
+  }
+  const noColorFlag = options.color === false || options.json === true;
+  return {
+    dir: options.dir ?? (env.MENTOR_COORD_DIR || '.'),
+    today: today ?? isoDateOf(new Date()),
+    json: options.json === true,
+    cache: options.cache !== false && !env.MENTOR_COORD_NO_CACHE,
+    chalk: makeChalk(colorLevel({ isTTY: process.stdout.isTTY === true, env, noColorFlag })),
+    errChalk: makeChalk(colorLevel({ isTTY: process.stderr.isTTY === true, env, noColorFlag: options.color === false })),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdinIsTTY: process.stdin.isTTY === true,
+  };
+}

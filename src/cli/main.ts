@@ -1,0 +1,98 @@
+// The entry point: commander and nothing heavy. Each command's module (and its dependencies) is
+// imported only when that command runs, so `--version` and `overdue` start fast.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, Exit, UserError } from './errors.js';
+import type { Context, GlobalOptions } from './context.js';
+
+import pkg from '../../package.json' with { type: 'json' };
+
+const VERSION = pkg.version;
+
+type Run = (ctx: Context, args: unknown[], options: Record<string, unknown>) => Promise<number>;
+
+export function buildProgram(): Command {
+  const program = new Command('mentor-coord')
+    .description('The coordinator\'s tool for a mentoring or befriending programme kept as a folder of YAML files.')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--dir <folder>', 'the programme folder (default: MENTOR_COORD_DIR or the current folder)'))
+    .addOption(new Option('--today <date>', 'the date to work from, YYYY-MM-DD (default: MENTOR_COORD_TODAY or today)'))
+    .addOption(new Option('--json', 'machine-readable output on stdout'))
+    .addOption(new Option('--no-color', 'no colour (also: NO_COLOR=1, TERM=dumb, or output not a terminal)'))
+    .addOption(new Option('--no-cache', 'parse every file afresh instead of using .mentor-coord/ in the programme folder'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  program.addHelpText('after', '\nExit codes: 0 all well, 1 findings (problems, overdue items with --exit-code), 2 usage errors or unreadable input.\nDocs: README.md and docs/ in the mentor-coord folder.');
+
+  const action = (load: () => Promise<{ run: Run }>) =>
+    async function (this: Command, ...args: unknown[]) {
+      const command = args[args.length - 1] as Command;
+      const positional = args.slice(0, -2);
+      const options = command.opts();
+      const { makeContext } = await import('./context.js');
+      const ctx = makeContext(command.optsWithGlobals() as GlobalOptions);
+      const { run } = await load();
+      const code = await run(ctx, positional, options);
+      if (code !== 0) throw new Exit(code);
+    };
+
+  program
+    .command('validate')
+    .description('check the programme folder: silent and exit 0 when all is well, every problem with its file and line otherwise')
+    .action(action(() => import('./commands/validate.js')));
+
+  program
+    .command('init')
+    .description('create a new programme folder')
+    .argument('<folder>', 'the folder to create (it may exist, but must not hold a programme)')
+    .option('--example', 'fill it with the example programme instead of an empty one')
+    .option('--name <name>', 'the programme\'s name')
+    .action(action(() => import('./commands/init.js')));
+
+  program
+    .command('schema')
+    .description('write JSON Schemas of the programme files, for editors with a YAML language server')
+    .option('--out <folder>', 'where to write them (default: <dir>/schema)')
+    .action(action(() => import('./commands/schema.js')));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof Exit) return error.exitCode;
+  if (error instanceof CommanderError) {
+    // Help and version are not errors; everything else commander rejects is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`mentor-coord: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+    return error.exitCode;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(
+    `mentor-coord: internal error (this is a bug in mentor-coord, not a problem with your files)\n${stack}\n` +
+      'Please report it with the command you ran; your programme files have not been changed by the failed step.\n',
+  );
+  return 70;
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // `mentor-coord overdue | head`: the reader went away; that is not our failure.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,152 @@
+// Text to plain data. Two YAML parsers, on purpose: js-yaml is about three times faster than
+// `yaml` on large folders (see ../docs/architecture.md), so it reads every file; `yaml` keeps
+// positions and comments, so it is used for a file that has a problem (to cite its line) and
+// for any file a command edits. Both read YAML 1.2's core schema, so dates stay text.
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { problem, type Problem } from './problems.js';
+
+/** Record files are small; anything this big is not one (and would be slow to parse). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes to text: refuses binary files and text that is not UTF-8, citing where. */
+export function decode(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
+    return fail(problem(file, 'file-too-large', `this file is ${mb} MB; a record file is a few kilobytes`,
+      'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.', { line: 1, col: 1 }));
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, col } = positionOfByte(bytes, nul);
+    return fail(problem(file, 'binary-file', 'this is not a text file (it contains binary data)',
+      'Record files are plain YAML text. Move this file out of the programme folder, or restore it from git (git checkout -- <file>).', { line, col }));
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, col } = positionOfByte(bytes, bad);
+    return fail(problem(file, 'not-utf8', 'this file is not UTF-8 text',
+      'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check names with accents.', { line, col }));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+/** Text to data, through the fast parser; falls back to `yaml` for errors and for aliases. */
+export function parseYaml(file: string, text: string): Parsed {
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+  } catch (error) {
+    return parseCarefully(file, text, error);
+  }
+  // An alias makes two places share one object; expanding them is how an "alias bomb" exhausts
+  // memory. `yaml` counts and limits aliases, so let it decide.
+  if (text.includes('*') && sharesObjects(value)) return parseCarefully(file, text, undefined);
+  return { ok: true, value };
+}
+
+/** The slow, careful parse: `yaml` with positions and an alias limit. */
+export function parseCarefully(file: string, text: string, fastError?: unknown): Parsed {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const errors = doc.errors;
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      problems: errors.slice(0, 5).map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return problem(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', yamlMessage(e.message), yamlHint(e.code), pos);
+      }),
+    };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      return fail(problem(file, 'yaml-aliases', 'this file uses too many YAML aliases (*name) to be a record',
+        'Write the values out in full instead of using &anchors and *aliases.', { line: 1, col: 1 }));
+    }
+    const mark = markOf(fastError);
+    return fail(problem(file, 'yaml-syntax', message, yamlHint(undefined), mark));
+  }
+}
+
+function yamlMessage(message: string): string {
+  // `yaml` appends " at line L, column C:" and a snippet; we print our own.
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function yamlHint(code: string | undefined): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'A field may appear only once in a record: remove or rename one of them.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation: fields of the same record line up, nested fields are indented by two more spaces.';
+    default:
+      return 'Check this line: every field is "name: value" with a space after the colon; put text that contains ": " or starts with a special character (* & ! % @ ` # { [) in quotes.';
+  }
+}
+
+function markOf(error: unknown): { line: number; col: number } {
+  const mark = (error as { mark?: { line?: number; column?: number } } | undefined)?.mark;
+  if (mark && typeof mark.line === 'number') return { line: mark.line + 1, col: (mark.column ?? 0) + 1 };
+  return { line: 1, col: 1 };
+}
+
+function sharesObjects(root: unknown): boolean {
+  const seen = new WeakSet<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (seen.has(v)) return true;
+    seen.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+  }
+  return false;
+}
+
+function fail(p: Problem): { ok: false; problems: Problem[] } {
+  return { ok: false, problems: [p] };
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: index - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Only called once the decoder has refused the file: find the first byte that breaks UTF-8.
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    const extra = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) {
+      const d = bytes[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+    }
+    i += extra + 1;
+  }
+  return 0;
+}
