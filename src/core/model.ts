@@ -146,10 +146,10 @@ function checkMatches(model: ProgrammeModel, unreadable: Set<string>): Problem[]
     const mentor = model.mentors.get(mentorId);
     if (!mentor) continue;
     const capacity = mentorCapacity(mentor.data, model.settings);
-    if (ids.length > capacity) {
-      out.push(problem(mentor.file, 'over-capacity', `${mentorId} is in ${ids.length} open matches (${ids.join(', ')}) but has capacity ${capacity}`,
-        'Raise capacity: in this file if the mentor agreed to more, or close or reassign one of the matches.',
-        mentor.data.capacity === undefined ? { line: 1, col: 1 } : { path: ['capacity'] }));
+    // Report on the matches beyond capacity (the later ids): that is where the fix usually is.
+    for (const id of ids.slice(capacity)) {
+      out.push(problem(model.matches.get(id)!.file, 'over-capacity', `mentor "${mentorId}" is in ${ids.length} open matches (${ids.join(', ')}) but has capacity ${capacity}`,
+        `Close or reassign one of the matches, or raise capacity: in ${mentor.file} if the mentor agreed to more.`, { path: ['mentor'] }));
     }
   }
   return out;

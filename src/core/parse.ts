@@ -62,8 +62,23 @@ export function parseCarefully(file: string, text: string, fastError?: unknown):
     return {
       ok: false,
       problems: errors.slice(0, 5).map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return problem(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', yamlMessage(e.message), yamlHint(e.code), pos);
+        let pos = lineCounter.linePos(e.pos[0]);
+        let message = yamlMessage(e.message);
+        const unclosed = /end with an? ([\]}])/.exec(message);
+        if (unclosed) {
+          // yaml notices a missing ] or } on a later line; point at the bracket left open.
+          const opener = unclosed[1] === ']' ? '[' : '{';
+          const open = findUnclosed(text, e.pos[0], opener, unclosed[1]!);
+          if (open !== undefined) {
+            pos = lineCounter.linePos(open);
+            message = `a ${opener === '[' ? 'list' : 'set of fields'} opened with "${opener}" is not closed with "${unclosed[1]}"`;
+          }
+        }
+        if (e.code === 'DUPLICATE_KEY') {
+          const key = /^\s*([^:#]+?)\s*:/.exec(text.split('\n')[pos.line - 1] ?? '')?.[1];
+          message = key ? `"${key}" appears more than once in this record` : 'a field appears more than once in this record';
+        }
+        return problem(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message, yamlHint(e.code), pos);
       }),
     };
   }
@@ -78,6 +93,20 @@ export function parseCarefully(file: string, text: string, fastError?: unknown):
     const mark = markOf(fastError);
     return fail(problem(file, 'yaml-syntax', message, yamlHint(undefined), mark));
   }
+}
+
+/** The offset of the last bracket opened and not closed before `before`. */
+function findUnclosed(text: string, before: number, opener: string, closer: string): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(before, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === closer) depth++;
+    else if (c === opener) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function yamlMessage(message: string): string {

@@ -4,7 +4,7 @@
 // the result and checks it holds exactly the intended data; if a layout defeats the splice (flow
 // collections, say), it falls back to yaml's Document API, which keeps comments but may re-indent.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { PathSegment } from './problems.js';
 
 export type Edit =
@@ -70,14 +70,18 @@ export function applyToData(data: unknown, edit: Edit): unknown {
 function splice(text: string, parsed: Parsed, edit: Edit): string | undefined {
   const { doc } = parsed;
   if (!isMap(doc.contents)) return undefined;
-  // Walk down the existing maps as far as the path goes.
-  let map: YAMLMap = doc.contents;
+  // Walk down the existing block maps and lists as far as the path goes.
+  let node: YAMLMap | YAMLSeq = doc.contents;
   let i = 0;
   for (; i < edit.path.length - 1; i++) {
-    const pair = findPair(map, edit.path[i]!);
-    if (!pair || !isMap(pair.value) || pair.value.flow) break;
-    map = pair.value;
+    const segment = edit.path[i]!;
+    const child = isMap(node) ? findPair(node, segment)?.value : typeof segment === 'number' ? node.items[segment] : undefined;
+    if (!(isMap(child) || isSeq(child)) || child.flow) break;
+    if (isSeq(child) && typeof edit.path[i + 1] !== 'number') break;
+    node = child;
   }
+  if (!isMap(node)) return undefined;
+  const map: YAMLMap = node;
   const key = edit.path[i]!;
   const rest = edit.path.slice(i + 1);
   const pair = findPair(map, key);

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BIN = join(ROOT, 'bin', 'mentor-coord.js');
+export const EXAMPLE = join(ROOT, 'examples', 'riverside');
+export const EXAMPLE_TODAY = '2026-11-23';
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real built binary, as a coordinator or cron would run it: no terminal, no colour. */
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, MENTOR_COORD_DIR: undefined, MENTOR_COORD_TODAY: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temps: string[] = [];
+afterEach(() => {
+  while (temps.length > 0) rmSync(temps.pop()!, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mentor-coord-test-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** A copy of the example programme to change freely. */
+export function exampleCopy(): string {
+  const dir = join(tempDir(), 'riverside');
+  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('.mentor-coord') });
+  return dir;
+}
