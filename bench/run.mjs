@@ -1,0 +1,63 @@
+// npm run bench: figures for the targets in DESIGN.md section 7 (never asserted in tests).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generate } from './generate.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'mentor-coord.js');
+const OUT = join(ROOT, 'bench', 'out');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function time(args, { env = {}, preload = false } = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [...(preload ? ['--import', join(ROOT, 'bench', 'rss.mjs')] : []), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', BENCH_RSS_FD: preload ? '2' : '', ...env },
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
+  return { ms, code: result.status, rssMb: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${Math.round(ms)} ms`;
+
+function measure(label, args, options, count = RUNS) {
+  const runs = Array.from({ length: count }, () => time(args, options));
+  const ms = median(runs.map((r) => r.ms));
+  const rss = Math.max(...runs.map((r) => r.rssMb ?? 0));
+  console.log(`${label.padEnd(58)} ${fmt(ms).padStart(9)}${rss ? `  ${rss.toFixed(0)} MB peak` : ''}  (exit ${runs[0].code})`);
+  return { ms, rss, runs };
+}
+
+function folder(name, options) {
+  const dir = join(OUT, name);
+  const stamp = join(dir, '.generated.json');
+  const want = JSON.stringify({ generator: 2, ...options });
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    const start = Date.now();
+    generate(dir, options);
+    writeFileSync(stamp, want);
+    console.log(`generated ${name} in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  }
+  return dir;
+}
+
+mkdirSync(OUT, { recursive: true });
+console.log(`node ${process.version}, ${RUNS} runs each, median wall time\n`);
+
+const bare = measure('node -e 0', ['-e', '0']);
+const version = measure('mentor-coord --version', [BIN, '--version']);
+console.log(`  start-up ratio: ${(version.ms / bare.ms).toFixed(2)}x (target: within 2x)\n`);
+
+const small = folder('people-10000-matches-5000', { people: 10000, matches: 5000, history: false });
+const big = folder('people-10000-matches-5000-history', { people: 10000, matches: 5000, history: true });
+for (const [label, dir] of [['10,000 people, 5,000 matches', small], ['10,000 people, 5,000 matches with a year of history', big]]) {
+  console.log(label);
+  rmSync(join(dir, '.mentor-coord'), { recursive: true, force: true });
+  measure('  validate, first run (parses all, builds the cache; 1 run)', [BIN, 'validate', '--dir', dir], { preload: true }, 1);
+  measure('  validate, later runs (unchanged files from the cache)', [BIN, 'validate', '--dir', dir], { preload: true });
+  measure('  validate --no-cache (parse every file)', [BIN, 'validate', '--no-cache', '--dir', dir], { preload: true });
+}
