@@ -7,6 +7,8 @@ import type { Context, GlobalOptions } from './context.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 const VERSION = pkg.version;
+// Kept in step with src/core/overdue/ids.ts (a test checks); listed here so --help needs no import.
+const RULE_LIST = 'concern-open, onboarding-incomplete, background-check-expiring, checkin-overdue, first-meeting-missing, meeting-gap, agreement-unsigned, review-due, pause-ended, closure-due, unmatched-waiting';
 
 type Run = (ctx: Context, args: unknown[], options: Record<string, unknown>) => Promise<number>;
 
@@ -40,6 +42,21 @@ export function buildProgram(): Command {
     .command('validate')
     .description('check the programme folder: silent and exit 0 when all is well, every problem with its file and line otherwise')
     .action(action(() => import('./commands/validate.js')));
+
+  program
+    .command('overdue')
+    .description('the morning report: who and what is overdue, most overdue first, with what to do')
+    .option('--by <grouping>', 'group by rule, person or match', 'rule')
+    .option('--format <format>', 'table, markdown (for email), csv or json', 'table')
+    .option('--quiet', 'print nothing at all when nothing is overdue (for cron)')
+    .option('--exit-code', 'exit 1 when anything is overdue')
+    .option('--rule <id...>', `only these rules (${RULE_LIST})`)
+    .option('--severity <level>', 'only items of at least this severity: high, medium or low')
+    .option('--match <id>', 'only items about this match')
+    .option('--person <id>', 'only items about this person')
+    .option('--within <period>', 'also list what falls due within this period (7d, 2w), marked as coming up')
+    .addHelpText('after', '\nSafeguarding concerns are always shown: only --rule can leave them out.')
+    .action(action(() => import('./commands/overdue.js')));
 
   program
     .command('init')

@@ -107,10 +107,12 @@ export function assemble(records: RecordResult[], strays: Problem[], textOf: (fi
   const matches: Loaded<Match>[] = [];
   let settings: Programme | undefined;
   const unreadable = new Set<string>();
+  const inUnreadableMatches = new Set<string>();
   for (const r of records) {
     if (!r.result.ok) {
       problems.push(...r.result.problems);
       if (r.kind === 'mentor' || r.kind === 'mentee') unreadable.add(r.id);
+      if (r.kind === 'match') for (const id of peopleNamedIn(textOf(r.file))) inUnreadableMatches.add(id);
       continue;
     }
     const loaded = { id: r.id, file: r.file, data: r.result.value };
@@ -126,9 +128,16 @@ export function assemble(records: RecordResult[], strays: Problem[], textOf: (fi
     mentees,
     matches,
     unreadable,
+    inUnreadableMatches,
   });
   problems.push(...locateProblems(built.problems, textOf));
   return { model: built.model, problems };
+}
+
+/** Best effort for a match file that does not parse: the ids on its mentor: and mentee: lines. */
+export function peopleNamedIn(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return [...text.matchAll(/^(?:mentor|mentee):\s*["']?([a-z0-9][a-z0-9_-]*)/gm)].map((m) => m[1]!);
 }
 
 /** Every setting at its default: used to report on the records when programme.yaml is broken. */

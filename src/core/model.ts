@@ -11,6 +11,7 @@ import {
   type Mentor,
   type Programme,
 } from './schema/index.js';
+import { RULE_IDS } from './overdue/ids.js';
 import { closest, didYouMean } from './suggest.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
@@ -26,6 +27,8 @@ export interface ProgrammeModel {
   mentors: Map<string, Loaded<Mentor>>;
   mentees: Map<string, Loaded<Mentee>>;
   matches: Map<string, Loaded<Match>>;
+  /** People named in match files that did not load: reports must not treat them as unmatched. */
+  inUnreadableMatches: Set<string>;
 }
 
 export interface ModelInput {
@@ -37,6 +40,7 @@ export interface ModelInput {
   matches: Loaded<Match>[];
   /** Ids whose files exist but did not load: not reported again as missing people. */
   unreadable?: Set<string>;
+  inUnreadableMatches?: Set<string>;
 }
 
 export function isOpen(match: Match): boolean {
@@ -54,6 +58,7 @@ export function buildModel(input: ModelInput): { model: ProgrammeModel; problems
     mentors: byId(input.mentors),
     mentees: byId(input.mentees),
     matches: byId(input.matches),
+    inUnreadableMatches: input.inUnreadableMatches ?? new Set(),
   };
   const problems = [
     ...checkPeople(model, input.unreadable),
@@ -220,6 +225,15 @@ function checkSettings(model: ProgrammeModel): Problem[] {
         'Add weight: (how much it counts, e.g. 2) or required: true (pairs that fail it are never proposed).', { path: ['matching', 'criteria', i] }));
     }
   });
+  for (const [rule, settings] of Object.entries(s.overdue)) {
+    if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      out.push(problem(PROGRAMME_FILE, 'unknown-rule', `overdue: there is no rule "${rule}"`,
+        `${didYouMean(rule, RULE_IDS).trim() || 'Check the spelling.'} The rules are: ${RULE_IDS.join(', ')}.`, { path: ['overdue', rule], atKey: true }));
+    } else if (rule === 'concern-open' && settings.enabled === false) {
+      out.push(problem(PROGRAMME_FILE, 'rule-required', 'the concern-open rule cannot be turned off',
+        'Open concerns (above all safeguarding concerns) always appear until their follow-up is recorded. Remove "enabled: false".', { path: ['overdue', rule, 'enabled'] }));
+    }
+  }
   s.matching.exclusions.forEach((x, i) => {
     if (!model.mentors.has(x.mentor)) {
       out.push(problem(PROGRAMME_FILE, 'unknown-person', `exclusion names mentor "${x.mentor}", who does not exist`,

@@ -1,0 +1,139 @@
+// Runs the overdue rules over the programme and turns their findings into report items:
+// thresholds from programme.yaml, days overdue, contact details, filters and order. Pure.
+import { addPeriod, daysBetween, type IsoDate } from '../dates.js';
+import type { ProgrammeModel } from '../model.js';
+import { period } from '../schedule.js';
+import { RULE_IDS, type RuleId } from './ids.js';
+import { RULES } from './rules/index.js';
+import { SEVERITIES, person, type Severity } from './types.js';
+
+/** One line of the report. The first seven fields are the documented, stable core. */
+export interface OverdueItem {
+  rule: RuleId;
+  severity: Severity;
+  match: string | null;
+  person: string | null;
+  due: IsoDate;
+  /** Days since `due`: 0 on the due day, negative for upcoming items. */
+  days_overdue: number;
+  message: string;
+  upcoming: boolean;
+  safeguarding: boolean;
+  mentor: string | null;
+  mentee: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  file: string;
+}
+
+export interface OverdueOptions {
+  today: IsoDate;
+  /** Only these rules (the one filter that can hide a safeguarding concern). */
+  rules?: RuleId[];
+  /** Only items of at least this severity. */
+  severity?: Severity;
+  match?: string;
+  person?: string;
+  /** Also list what falls due within this period, marked upcoming. */
+  within?: string;
+}
+
+export function overdueItems(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] {
+  const { today } = options;
+  const horizon = options.within ? addPeriod(today, period(options.within)) : undefined;
+  const items: OverdueItem[] = [];
+  for (const id of RULE_IDS) {
+    const rule = RULES[id];
+    const settings = model.settings.overdue[id];
+    if (settings?.enabled === false && rule.canDisable) continue;
+    if (options.rules && !options.rules.includes(id)) continue;
+    for (const finding of rule.check(model, today)) {
+      const due = settings?.after ? addPeriod(finding.due, period(settings.after)) : finding.due;
+      const days = daysBetween(due, today);
+      const overdue = finding.immediate ? days >= 0 : days > 0;
+      const upcoming = !overdue && horizon !== undefined && due <= horizon;
+      if (!overdue && !upcoming) continue;
+      const match = finding.match !== undefined ? model.matches.get(finding.match)?.data : undefined;
+      const who = finding.person !== undefined ? person(model, finding.person)?.data : undefined;
+      const safeguarding = finding.safeguarding === true;
+      items.push({
+        rule: id,
+        severity: safeguarding ? 'high' : (settings?.severity ?? finding.severity ?? rule.severity),
+        match: finding.match ?? null,
+        person: finding.person ?? null,
+        due,
+        days_overdue: days,
+        message: finding.message,
+        upcoming,
+        safeguarding,
+        mentor: match?.mentor ?? null,
+        mentee: match?.mentee ?? null,
+        name: who?.name ?? null,
+        phone: who?.phone ?? null,
+        email: who?.email ?? null,
+        file: finding.file,
+      });
+    }
+  }
+  return sortItems(items.filter((item) => passes(item, options)));
+}
+
+function passes(item: OverdueItem, options: OverdueOptions): boolean {
+  // A safeguarding concern is never filtered out by severity, match or person.
+  if (item.safeguarding) return true;
+  if (options.severity && SEVERITIES.indexOf(item.severity) > SEVERITIES.indexOf(options.severity)) return false;
+  if (options.match && item.match !== options.match) return false;
+  if (options.person && ![item.person, item.mentor, item.mentee].includes(options.person)) return false;
+  return true;
+}
+
+/** Safeguarding first, then overdue before upcoming, most overdue first, then severity, rule and ids. */
+export function sortItems(items: OverdueItem[]): OverdueItem[] {
+  const rank = (item: OverdueItem) => RULE_IDS.indexOf(item.rule);
+  return [...items].sort(
+    (a, b) =>
+      Number(b.safeguarding) - Number(a.safeguarding) ||
+      Number(a.upcoming) - Number(b.upcoming) ||
+      b.days_overdue - a.days_overdue ||
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      rank(a) - rank(b) ||
+      (a.match ?? '').localeCompare(b.match ?? '') ||
+      (a.person ?? '').localeCompare(b.person ?? ''),
+  );
+}
+
+export type GroupBy = 'rule' | 'person' | 'match';
+
+export interface Group {
+  key: string;
+  title: string;
+  items: OverdueItem[];
+}
+
+/** Items in groups, each group in the order of its most pressing item. */
+export function groupItems(model: ProgrammeModel, items: OverdueItem[], by: GroupBy): Group[] {
+  const groups = new Map<string, Group>();
+  for (const item of items) {
+    const keys = by === 'rule' ? [item.rule] : by === 'match' ? [item.match ?? ''] : [item.person ?? item.mentee ?? ''];
+    for (const key of keys) {
+      let group = groups.get(key);
+      if (!group) {
+        group = { key, title: groupTitle(model, by, key), items: [] };
+        groups.set(key, group);
+      }
+      group.items.push(item);
+    }
+  }
+  return [...groups.values()];
+}
+
+function groupTitle(model: ProgrammeModel, by: GroupBy, key: string): string {
+  if (by === 'rule') return RULES[key as RuleId].title;
+  if (key === '') return by === 'match' ? 'Not about one match' : 'Not about one person';
+  if (by === 'match') {
+    const m = model.matches.get(key)?.data;
+    return m ? `${key}: ${person(model, m.mentor)?.data.name ?? m.mentor} and ${person(model, m.mentee)?.data.name ?? m.mentee}` : key;
+  }
+  return person(model, key)?.data.name ?? key;
+}

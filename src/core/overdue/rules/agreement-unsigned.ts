@@ -1,0 +1,31 @@
+import { addPeriod } from '../../dates.js';
+import { period } from '../../schedule.js';
+import type { Rule } from '../types.js';
+import { personName } from '../types.js';
+
+/** The mentoring agreement not signed by both within sign_within of the first meeting. */
+export const agreementUnsigned: Rule = {
+  id: 'agreement-unsigned',
+  title: 'Agreements not signed',
+  severity: 'low',
+  threshold: 'agreement.sign_within (default 14d) after the first meeting',
+  canDisable: true,
+  check(model) {
+    const out: ReturnType<Rule['check']> = [];
+    for (const match of model.matches.values()) {
+      const m = match.data;
+      if (m.status !== 'active' || m.first_meeting === undefined) continue;
+      const missing = (['mentor', 'mentee'] as const).filter((side) => m.agreement?.signed?.[side] === undefined);
+      if (missing.length === 0) continue;
+      const ids = missing.map((side) => (side === 'mentor' ? m.mentor : m.mentee));
+      out.push({
+        due: addPeriod(m.first_meeting, period(model.settings.agreement.sign_within)),
+        match: match.id,
+        ...(ids.length === 1 ? { person: ids[0] } : {}),
+        file: match.file,
+        message: `The mentoring agreement is not signed by ${ids.map((id) => personName(model, id)).join(' or ')} (first meeting ${m.first_meeting}). Send it again (mentor-coord agreement ${match.id}) and record the signatures.`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+import { addPeriod } from '../../dates.js';
+import { period } from '../../schedule.js';
+import type { Rule } from '../types.js';
+import { personName } from '../types.js';
+
+/** An active match whose mentor and mentee have not met within first_meeting_within. */
+export const firstMeetingMissing: Rule = {
+  id: 'first-meeting-missing',
+  title: 'No first meeting',
+  severity: 'medium',
+  threshold: 'first_meeting_within (default 14d) after the match started',
+  canDisable: true,
+  check(model) {
+    const out: ReturnType<Rule['check']> = [];
+    for (const match of model.matches.values()) {
+      const m = match.data;
+      if (m.status !== 'active' || m.first_meeting !== undefined || m.started === undefined) continue;
+      const due = addPeriod(m.started, period(model.settings.first_meeting_within));
+      out.push({
+        due,
+        match: match.id,
+        file: match.file,
+        message: `${personName(model, m.mentor)} and ${personName(model, m.mentee)} have not had their first meeting (match started ${m.started}). Call both to fix a date, then record it as first_meeting.`,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../types.js';
+import { personName } from '../types.js';
+
+/** A paused match whose planned pause is over. */
+export const pauseEnded: Rule = {
+  id: 'pause-ended',
+  title: 'Pauses that have ended',
+  severity: 'low',
+  threshold: "the match's paused.until date",
+  canDisable: true,
+  check(model) {
+    const out: ReturnType<Rule['check']> = [];
+    for (const match of model.matches.values()) {
+      const m = match.data;
+      if (m.status !== 'paused' || m.paused?.until === undefined) continue;
+      out.push({
+        due: m.paused.until,
+        match: match.id,
+        file: match.file,
+        message: `The pause of ${personName(model, m.mentor)} and ${personName(model, m.mentee)} was to end on ${m.paused.until}. Call both: set status: active again, extend the pause, or close the match.`,
+      });
+    }
+    return out;
+  },
+};

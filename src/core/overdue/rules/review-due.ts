@@ -1,0 +1,40 @@
+import { addPeriod } from '../../dates.js';
+import { period } from '../../schedule.js';
+import type { Rule } from '../types.js';
+import { personName } from '../types.js';
+
+/** A review point (default 3 and 6 months after the first meeting) passed with no review recorded. */
+export const reviewDue: Rule = {
+  id: 'review-due',
+  title: 'Reviews due',
+  severity: 'low',
+  threshold: 'reviews.at (default 3m and 6m) after the first meeting',
+  canDisable: true,
+  check(model) {
+    const out: ReturnType<Rule['check']> = [];
+    const milestones = model.settings.reviews.at;
+    for (const match of model.matches.values()) {
+      const m = match.data;
+      if (m.status !== 'active' || m.first_meeting === undefined) continue;
+      // A review labelled with its milestone counts for it; unlabelled ones fill the earliest gaps.
+      const labelled = new Set(m.reviews.map((r) => r.milestone).filter((x): x is string => x !== undefined));
+      let unlabelled = m.reviews.filter((r) => r.milestone === undefined || !milestones.includes(r.milestone)).length;
+      for (const milestone of milestones) {
+        if (labelled.has(milestone)) continue;
+        if (unlabelled > 0) {
+          unlabelled--;
+          continue;
+        }
+        const due = addPeriod(m.first_meeting, period(milestone));
+        if (m.planned_end !== undefined && due > m.planned_end) continue;
+        out.push({
+          due,
+          match: match.id,
+          file: match.file,
+          message: `The ${milestone} review of ${personName(model, m.mentor)} and ${personName(model, m.mentee)} was due on ${due}. Hold it with both and record it under reviews: (milestone: ${milestone}).`,
+        });
+      }
+    }
+    return out;
+  },
+};

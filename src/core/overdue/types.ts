@@ -1,0 +1,52 @@
+import type { IsoDate } from '../dates.js';
+import type { Loaded, ProgrammeModel } from '../model.js';
+import type { Mentee, Mentor } from '../schema/index.js';
+
+export type Severity = 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+
+/** What a rule finds: the engine adds the dates, contact details, filters and order. */
+export interface Finding {
+  /** The date by which the thing should have happened (the programme's threshold included). */
+  due: IsoDate;
+  match?: string;
+  /** The person to contact about it, when it concerns one person. */
+  person?: string;
+  message: string;
+  /** Overrides the rule's severity for this finding. */
+  severity?: Severity;
+  /** A safeguarding concern: always high, and hidden by no filter except --rule. */
+  safeguarding?: boolean;
+  /** Reported from its due day itself, not only from the day after. */
+  immediate?: boolean;
+  /** The file to open to deal with it. */
+  file: string;
+}
+
+export interface Rule {
+  id: string;
+  /** A short heading for reports. */
+  title: string;
+  severity: Severity;
+  /** Which settings decide when it is due (for the docs and --help). */
+  threshold: string;
+  /** May be turned off in programme.yaml (overdue: {<id>: {enabled: false}}). */
+  canDisable: boolean;
+  check(model: ProgrammeModel, today: IsoDate): Finding[];
+}
+
+export function personName(model: ProgrammeModel, id: string): string {
+  return (model.mentors.get(id) ?? model.mentees.get(id))?.data.name ?? id;
+}
+
+export function person(model: ProgrammeModel, id: string): Loaded<Mentor | Mentee> | undefined {
+  return model.mentors.get(id) ?? model.mentees.get(id);
+}
+
+export function earliest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
+  return dates.filter((d): d is IsoDate => d !== undefined).sort()[0];
+}
+
+export function latest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
+  return dates.filter((d): d is IsoDate => d !== undefined).sort().at(-1);
+}

@@ -1,0 +1,167 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+
+interface Item {
+  rule: string;
+  severity: string;
+  match: string | null;
+  person: string | null;
+  due: string;
+  days_overdue: number;
+  message: string;
+  upcoming: boolean;
+  safeguarding: boolean;
+  phone: string | null;
+}
+
+function overdue(args: string[], dir = EXAMPLE) {
+  const run = cli(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY, ...args]);
+  return { ...run, json: run.stdout.startsWith('{') ? (JSON.parse(run.stdout) as { today: string; items: Item[]; problems: unknown[] }) : undefined };
+}
+
+const key = (i: Item) => `${i.rule} ${i.match ?? '-'} ${i.person ?? '-'} ${i.days_overdue}`;
+
+describe('overdue on the example programme', () => {
+  const { code, json } = overdue(['--json']);
+
+  it('tells the stories of examples/riverside/README.md, most overdue first, safeguarding on top', () => {
+    expect(code).toBe(0);
+    expect(json!.today).toBe('2026-11-23');
+    expect(json!.problems).toEqual([]);
+    expect(json!.items.map(key)).toEqual([
+      'concern-open 2026-09-nguyen-thi-ha nguyen-thi-ha 7',
+      'unmatched-waiting - ugo-eze 84',
+      'onboarding-incomplete 2026-09-maya-patel rafael-costa 63',
+      'background-check-expiring - giorgos-papadopoulos 52',
+      'meeting-gap 2026-04-jamal-idris - 50',
+      'unmatched-waiting - efua-boateng 47',
+      'review-due 2026-04-jamal-idris - 34',
+      'closure-due 2025-10-liam-o-connor - 34',
+      'unmatched-waiting - fionn-gallagher 33',
+      'checkin-overdue 2026-08-freya-andersen freya-andersen 31',
+      'checkin-overdue 2026-08-freya-andersen priya-raghunathan 31',
+      'agreement-unsigned 2026-10-wiktor-nowak - 28',
+      'review-due 2026-07-kofi-asante - 27',
+      'unmatched-waiting - hamza-qureshi 23',
+      'meeting-gap 2025-10-liam-o-connor - 22',
+      'background-check-expiring - ingrid-sondergaard 18',
+      'first-meeting-missing 2026-10-daniela-ruiz - 14',
+      'unmatched-waiting - guadalupe-torres 12',
+      'checkin-overdue 2026-10-emeka-obi emeka-obi 11',
+      'checkin-overdue 2026-09-nguyen-thi-ha aoife-ni-bhriain 7',
+      'pause-ended 2026-05-paulina-zielinska - 7',
+      'checkin-overdue 2026-11-bea-santos bea-santos 2',
+      'checkin-overdue 2026-11-bea-santos siobhan-o-ceallaigh 2',
+      'checkin-overdue 2025-10-liam-o-connor liam-o-connor 1',
+      'checkin-overdue 2025-10-liam-o-connor rhys-ap-gwilym 1',
+      'checkin-overdue 2026-04-jamal-idris fatima-al-sayed 1',
+      'checkin-overdue 2026-04-jamal-idris jamal-idris 1',
+    ]);
+  });
+
+  it('has at least one item of every rule, with contact details and what to do', () => {
+    const rules = new Set(json!.items.map((i) => i.rule));
+    expect([...rules].sort()).toEqual(['agreement-unsigned', 'background-check-expiring', 'checkin-overdue', 'closure-due', 'concern-open', 'first-meeting-missing', 'meeting-gap', 'onboarding-incomplete', 'pause-ended', 'review-due', 'unmatched-waiting']);
+    const concern = json!.items[0]!;
+    expect(concern).toMatchObject({ severity: 'high', safeguarding: true, phone: '+44 7700 900500' });
+    expect(concern.message).toContain('Declan Murphy, +44 20 7946 0199');
+    const first = Object.keys(concern).slice(0, 7);
+    expect(first).toEqual(['rule', 'severity', 'match', 'person', 'due', 'days_overdue', 'message']);
+  });
+
+  it('--exit-code exits 1 when anything is overdue', () => {
+    expect(overdue(['--exit-code', '--quiet']).code).toBe(1);
+  });
+
+  it('--within adds what falls due soon, after everything overdue', () => {
+    const items = overdue(['--json', '--within', '3d']).json!.items;
+    const upcoming = items.filter((i) => i.upcoming).map(key);
+    expect(upcoming).toEqual([
+      'agreement-unsigned 2026-10-emeka-obi emeka-obi 0',
+      'checkin-overdue 2026-11-callum-macleod bjorn-thorsson -1',
+      'checkin-overdue 2026-11-callum-macleod callum-macleod -1',
+      'checkin-overdue 2026-08-nadia-benali ingrid-sondergaard -3',
+      'checkin-overdue 2026-08-nadia-benali nadia-benali -3',
+    ]);
+    expect(items.slice(-upcoming.length).every((i) => i.upcoming)).toBe(true);
+  });
+
+  it('filters by rule, severity, match and person, but keeps the safeguarding concern', () => {
+    const byRule = overdue(['--json', '--rule', 'review-due,closure-due']).json!.items;
+    expect(new Set(byRule.map((i) => i.rule))).toEqual(new Set(['review-due', 'closure-due']));
+    const high = overdue(['--json', '--severity', 'high']).json!.items;
+    expect(high.map((i) => i.rule)).toEqual(['concern-open', 'onboarding-incomplete']);
+    const match = overdue(['--json', '--match', '2026-04-jamal-idris']).json!.items;
+    expect(match.map((i) => i.rule)).toEqual(['concern-open', 'meeting-gap', 'review-due', 'checkin-overdue', 'checkin-overdue']);
+    const person = overdue(['--json', '--person', 'rhys-ap-gwilym']).json!.items;
+    expect(person.map((i) => i.rule)).toEqual(['concern-open', 'closure-due', 'meeting-gap', 'checkin-overdue', 'checkin-overdue']);
+  });
+
+  it('refuses unknown rules, matches and people with a suggestion (exit 2)', () => {
+    const rule = overdue(['--rule', 'review-overdue']);
+    expect(rule.code).toBe(2);
+    expect(rule.stderr).toMatch(/--rule "review-overdue" is not one of/);
+    const match = overdue(['--match', '2026-04-jamal-idri']);
+    expect(match.code).toBe(2);
+    expect(match.stderr).toMatch(/Did you mean "2026-04-jamal-idris"/);
+    expect(overdue(['--within', 'soon']).code).toBe(2);
+    expect(overdue(['--format', 'pdf']).code).toBe(2);
+  });
+
+  it('prints Markdown for an email, grouped by rule', () => {
+    const run = overdue(['--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Riverside Mentoring: overdue on 2026-11-23\n\n\*\*27 overdue, 2 high, 1 SAFEGUARDING\*\*\n\n## Open concerns \(1\)\n\n- \*\*SAFEGUARDING\*\* · \*\*7 d overdue\*\* · Nguyễn Thị Hà/);
+    expect(run.stdout).toContain('## Check-in calls overdue (10)');
+  });
+
+  it('groups by person or match', () => {
+    const byPerson = overdue(['--format', 'markdown', '--by', 'person']).stdout;
+    expect(byPerson).toContain('## Liam O\'Connor (');
+    const byMatch = overdue(['--format', 'markdown', '--by', 'match']).stdout;
+    expect(byMatch).toContain('## 2026-04-jamal-idris: Fatima Al-Sayed and Jamal Idris (4)');
+  });
+
+  it('writes CSV with a header and a byte-order mark for spreadsheets', () => {
+    const run = overdue(['--format', 'csv']);
+    const lines = run.stdout.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(run.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(lines[0]).toBe('rule,severity,match,person,due,days_overdue,message,upcoming,safeguarding,mentor,mentee,name,phone,email,file');
+    expect(lines).toHaveLength(28);
+    expect(lines[1]).toMatch(/^concern-open,high,2026-09-nguyen-thi-ha,nguyen-thi-ha,2026-11-16,7,"SAFEGUARDING/);
+  });
+
+  it('prints a plain table when not on a terminal', () => {
+    const run = overdue([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n27 overdue/);
+    expect(run.stdout).toContain('Nguyễn Thị Hà');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('overdue for cron', () => {
+  it('--quiet prints nothing at all and exits 0 when nothing is overdue', () => {
+    const dir = join(tempDir(), 'new');
+    expect(cli(['init', dir]).code).toBe(0);
+    const run = cli(['overdue', '--quiet', '--exit-code', '--dir', dir, '--today', EXAMPLE_TODAY]);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    const loud = cli(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY]);
+    expect(loud.stdout).toContain('Nothing is overdue.');
+  });
+
+  it('still reports on everything that loaded when a file is broken, headed by the problems, exit 2, even with --quiet', () => {
+    const dir = exampleCopy();
+    writeFileSync(join(dir, 'matches', '2026-11-bea-santos.yaml'), readFileSync(join(dir, 'matches', '2026-11-bea-santos.yaml'), 'utf8').replace('status: active', 'status: [active'));
+    const run = cli(['overdue', '--quiet', '--format', 'markdown', '--dir', dir, '--today', EXAMPLE_TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^# Riverside Mentoring: overdue on 2026-11-23\n\n> \*\*Warning:\*\* 1 file could not be read/);
+    expect(run.stdout).toContain('matches/2026-11-bea-santos.yaml:5:9');
+    expect(run.stdout).toContain('25 overdue');
+    const json = JSON.parse(cli(['overdue', '--json', '--dir', dir, '--today', EXAMPLE_TODAY]).stdout) as { items: unknown[]; problems: { file: string }[] };
+    expect(json.problems).toMatchObject([{ file: 'matches/2026-11-bea-santos.yaml' }]);
+    expect(json.items).toHaveLength(25);
+  });
+});
