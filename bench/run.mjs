@@ -60,4 +60,6 @@ for (const [label, dir] of [['10,000 people, 5,000 matches', small], ['10,000 pe
   measure('  validate, first run (parses all, builds the cache; 1 run)', [BIN, 'validate', '--dir', dir], { preload: true }, 1);
   measure('  validate, later runs (unchanged files from the cache)', [BIN, 'validate', '--dir', dir], { preload: true });
   measure('  validate --no-cache (parse every file)', [BIN, 'validate', '--no-cache', '--dir', dir], { preload: true });
+  measure('  overdue --json (cache warm)', [BIN, 'overdue', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true });
+  measure('  overdue --json --no-cache', [BIN, 'overdue', '--json', '--no-cache', '--today', '2026-11-23', '--dir', dir], { preload: true });
 }

@@ -64,22 +64,24 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
   if (problems.length > 0) out.push(chalk.red.bold(`! ${problems[0]}`), ...problems.slice(1).map((l) => chalk.red(l)), '');
   out.push(chalk.bold(`${input.programme}: overdue on ${input.today}`), summary(input), '');
   if (input.items.length === 0) out.push('Nothing is overdue.');
-  const messageWidth = Math.max(30, width - 48);
   for (const group of input.groups) {
     out.push(chalk.bold(`${group.title} (${group.items.length})`));
+    const whoLines = group.items.map((item) => [item.name, item.phone, item.email, item.match ? `match ${item.match}` : undefined].filter((x): x is string => Boolean(x)));
+    // Contact details are never cut short: the message column takes what is left.
+    const whoWidth = Math.min(44, Math.max(12, ...whoLines.flat().map((l) => l.length))) + 2;
+    const messageWidth = Math.max(30, width - whoWidth - 10 - 4);
     const table = new Table({
-      head: ['when', 'who', 'match', 'what to do'],
+      head: ['when', 'who', 'what to do'],
       style: { head: chalk.level > 0 ? ['cyan'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-      colWidths: [10, 24, 14, messageWidth],
+      colWidths: [10, whoWidth, messageWidth],
       wordWrap: true,
       wrapOnWordBoundary: true,
     });
-    for (const item of group.items) {
+    group.items.forEach((item, i) => {
       const whenText = when(item);
-      const who = [item.name ?? '', item.phone ?? '', item.email ?? ''].filter(Boolean).join('\n');
       const severity = item.safeguarding ? chalk.red.bold('SAFEGUARDING\n') : item.severity === 'high' ? chalk.red('high\n') : '';
-      table.push([item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText, who || '-', item.match ?? '-', severity + item.message]);
-    }
+      table.push([item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText, whoLines[i]!.join('\n') || '-', severity + item.message]);
+    });
     out.push(table.toString(), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

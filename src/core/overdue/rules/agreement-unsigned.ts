@@ -23,7 +23,7 @@ export const agreementUnsigned: Rule = {
         match: match.id,
         ...(ids.length === 1 ? { person: ids[0] } : {}),
         file: match.file,
-        message: `The mentoring agreement is not signed by ${ids.map((id) => personName(model, id)).join(' or ')} (first meeting ${m.first_meeting}). Send it again (mentor-coord agreement ${match.id}) and record the signatures.`,
+        message: `The mentoring agreement is not signed by ${ids.map((id) => personName(model, id)).join(' or ')} (first meeting ${m.first_meeting}). Send it again, and record the dates under agreement: signed: in ${match.file}.`,
       });
     }
     return out;

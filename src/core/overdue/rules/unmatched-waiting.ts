@@ -45,7 +45,7 @@ export const unmatchedWaiting: Rule = {
         due: addPeriod(since, period(model.settings.waiting.match_within)),
         person: mentee.id,
         file: mentee.file,
-        message: `${mentee.data.name} has been waiting for a mentor since ${since}. Find a match (mentor-coord match explain ${mentee.id}), or call to keep them informed.`,
+        message: `${mentee.data.name} has been waiting for a mentor since ${since}. Find them a mentor, or call to keep them informed.`,
       });
     }
     return out;
