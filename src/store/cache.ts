@@ -1,4 +1,4 @@
-// Parsed records, kept between runs in <programme>/.mentor-coord/records.cache so that a file
+// Parsed records, kept between runs in <programme>/.mentor-coord/records.json so that a file
 // that has not changed is not parsed and validated again (a programme of 15,000 files takes
 // seconds to parse; see docs/architecture.md). The cache sits inside the programme folder, so no
 // copy of personal data lands anywhere else, and ignores itself for git. A cache that is
@@ -6,15 +6,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { FileResult } from '../core/folder.js';
 import { SCHEMAS } from '../core/schema/index.js';
 
 export const CACHE_DIR = '.mentor-coord';
-const CACHE_FILE = 'records.cache';
-const FORMAT = 1;
+const CACHE_FILE = 'records.json';
+const FORMAT = 2;
 
 interface Entry {
   size: number;
@@ -52,7 +51,8 @@ export function openCache(dir: string): RecordCache {
   const print = fingerprint();
   let old: Record<string, Entry> = {};
   try {
-    const loaded = deserialize(readFileSync(path)) as CacheFile;
+    // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
+    const loaded = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
     if (loaded.format === FORMAT && loaded.fingerprint === print) old = loaded.entries;
   } catch {
     // No cache yet, or an unreadable one: start afresh.
@@ -81,7 +81,8 @@ export function openCache(dir: string): RecordCache {
       try {
         mkdirSync(folder, { recursive: true });
         writeFileSync(join(folder, '.gitignore'), '# Made by mentor-coord: a cache of this folder, never committed.\n*\n');
-        writeFileAtomic.sync(path, serialize({ format: FORMAT, fingerprint: print, entries: fresh } satisfies CacheFile), { mode: 0o600 });
+        // Atomic, but not flushed to disk: losing a cache to a power cut costs one slow run.
+        writeFileAtomic.sync(path, JSON.stringify({ format: FORMAT, fingerprint: print, entries: fresh } satisfies CacheFile), { mode: 0o600, fsync: false });
       } catch {
         // A read-only folder, a full disk: the next run parses again, nothing is lost.
       }

@@ -29,3 +29,21 @@ describe('calendar dates', () => {
     expect(parseClockLength('')).toBeUndefined();
   });
 });
+
+describe('date arithmetic agrees with the calendar', () => {
+  it('adds months with the end of the month clamped, across years and leap years', () => {
+    expect(addPeriod('2024-01-31', parsePeriod('1m')!)).toBe('2024-02-29');
+    expect(addPeriod('2026-11-30', parsePeriod('3m')!)).toBe('2027-02-28');
+    expect(addPeriod('2026-03-31', parsePeriod('1m')!, -1)).toBe('2026-02-28');
+    expect(addPeriod('2026-01-15', parsePeriod('1m')!, -2)).toBe('2025-11-15');
+    expect(addPeriod('2028-02-29', parsePeriod('1y')!)).toBe('2029-02-28');
+  });
+
+  it('counts days across years', () => {
+    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+    expect(daysBetween('2026-11-23', '2026-11-16')).toBe(-7);
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
