@@ -25,6 +25,8 @@ export interface Context {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdinIsTTY: boolean;
+  /** Where prompts read and write; tests pass their own streams. */
+  promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {

@@ -58,6 +58,58 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nSafeguarding concerns are always shown: only --rule can leave them out.')
     .action(action(() => import('./commands/overdue.js')));
 
+  const checkin = program
+    .command('checkin')
+    .description("check-in calls: the day's call sheet (the default), phone-day plans, recording calls and follow-ups");
+  checkin
+    .command('sheet', { isDefault: true })
+    .description('the calls due on a day, overdue first, with phone numbers, what was agreed last time and the questions to ask')
+    .option('--on <date>', 'the day (default: today)')
+    .option('--format <format>', 'table, markdown (to print) or json', 'table')
+    .action(action(() => import('./commands/checkin-sheet.js')));
+  checkin
+    .command('plan')
+    .description('put the calls due by the last of the given days into time slots on those days')
+    .option('--days <dates>', 'the phone days, comma-separated: 2026-11-24,2026-11-26')
+    .option('--per-day <n>', 'calls per day (default: phone_days.per_day)')
+    .option('--from <HH:MM>', 'the first slot (default: phone_days.from)')
+    .option('--slot <length>', 'the length of a slot, e.g. 20min (default: phone_days.slot)')
+    .option('--ics <file>', 'also write the plan as an iCalendar file for your calendar')
+    .option('--apply', 'record the planned slots on each match (planned_calls)')
+    .action(action(() => import('./commands/checkin-plan.js')));
+  checkin
+    .command('record')
+    .description('record one call (or email) with the mentor or the mentee of a match')
+    .argument('<match>', 'the match id (its file name in matches/)')
+    .option('--with <side>', 'mentor or mentee')
+    .option('--outcome <outcome>', 'reached, no-answer, message (left one) or emailed')
+    .option('--date <date>', 'when (default: today; never in the future)')
+    .option('--rating <1-5>', 'how it is going')
+    .option('--good-match <yes|no>', 'is it a good match?')
+    .option('--prepared <yes|no>', 'was the mentee prepared?')
+    .option('--action <text>', 'an action agreed for the next meeting (repeat for more)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--concern <text>', 'a concern raised on the call; stays on the overdue report until followed up')
+    .option('--safeguarding', 'the concern is a safeguarding concern')
+    .option('--note <text>', 'notes from the call')
+    .option('--next <date>', 'the next contact agreed')
+    .option('--by <name>', 'who made the call')
+    .action(action(() => import('./commands/checkin-record.js')));
+  checkin
+    .command('call')
+    .description("work through the day's calls interactively; each call is saved as soon as it is answered")
+    .option('--on <date>', 'the day (default: today)')
+    .option('--by <name>', 'who is making the calls')
+    .action(action(() => import('./commands/checkin-call.js')));
+  checkin
+    .command('follow-up')
+    .description('record what was done about a concern, which takes it off the overdue report')
+    .argument('<match>', 'the match id')
+    .option('--note <text>', 'what was done: who was told, what was decided')
+    .option('--date <date>', 'when (default: today)')
+    .option('--by <name>', 'who followed it up')
+    .option('--concern <n>', 'which open concern, when the match has several')
+    .action(action(() => import('./commands/checkin-follow-up.js')));
+
   program
     .command('init')
     .description('create a new programme folder')

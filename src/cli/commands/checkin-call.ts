@@ -1,0 +1,135 @@
+// The phone day, interactively: the day's call sheet, call by call. Each call is written to its
+// match file the moment it is answered, so Ctrl-C (or a crash, or a flat battery) loses nothing
+// already recorded, and running the command again carries on with the calls still to make.
+import { callSheet, type CallInput, type SheetEntry } from '../../core/calls.js';
+import { isIsoDate } from '../../core/dates.js';
+import { loadProgramme } from '../../store/load.js';
+import type { Context } from '../context.js';
+import { EXIT, UserError } from '../errors.js';
+import { recordCall } from './checkin-record.js';
+import { dateOption, requireNoProblems } from './shared.js';
+
+const OUTCOME_WORDS = { reached: 'reached', 'no-answer': 'no answer', message: 'left a message', emailed: 'emailed' } as const;
+
+export async function run(ctx: Context, _args: unknown[], flags: { on?: string; by?: string }): Promise<number> {
+  if (!ctx.stdinIsTTY) {
+    throw new UserError(
+      'checkin call asks questions, so it needs a terminal',
+      'In a script, record each call with: mentor-coord checkin record <match> --with mentor|mentee --outcome reached|no-answer|message|emailed [--rating N] [--action "..."] [--note "..."]',
+    );
+  }
+  const on = dateOption('--on', flags.on, ctx.today, isIsoDate);
+  if (on > ctx.today) throw new UserError(`--on ${on} is in the future`, 'Calls are recorded on the day they are made. To plan them, use mentor-coord checkin plan.');
+  const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+  requireNoProblems(ctx, loaded);
+  const { model } = loaded;
+  const entries = callSheet(model, on);
+  const prompts = await import('@inquirer/prompts');
+  const io = ctx.promptStreams;
+  const say = (text: string) => (io ? io.output.write(`${text}\n`) : ctx.stderr(`${text}\n`));
+  const c = ctx.errChalk;
+
+  if (entries.length === 0) {
+    say(`No calls are due on ${on}.`);
+    return EXIT.ok;
+  }
+  say(c.bold(`${entries.length} call${entries.length === 1 ? '' : 's'} to make on ${on}.`) + ' Each call is saved as soon as you answer; Ctrl-C stops, and running this again carries on.');
+  say(`Questions to ask: ${model.settings.checkins.questions.join(' / ')}`);
+  let recorded = 0;
+  try {
+    for (const [i, entry] of entries.entries()) {
+      say('');
+      for (const line of describe(entry, i + 1, entries.length)) say(line);
+      const outcome = await prompts.select(
+        {
+          message: `How did the call with ${entry.name} go?`,
+          choices: [
+            { name: 'Reached them', value: 'reached' },
+            { name: 'No answer', value: 'no-answer' },
+            { name: 'Left a message', value: 'message' },
+            { name: 'Emailed instead', value: 'emailed' },
+            { name: 'Skip for now', value: 'skip' },
+            { name: 'Stop here', value: 'stop' },
+          ],
+        },
+        io,
+      );
+      if (outcome === 'skip') continue;
+      if (outcome === 'stop') break;
+      const input: CallInput = { with: entry.with, outcome, date: on, ...(flags.by ? { by: flags.by } : {}) };
+      if (outcome === 'reached' || outcome === 'emailed') Object.assign(input, await askAnswers(prompts, io, entry, on));
+      recordCall(ctx, loaded.dir, model, entry.match, input);
+      recorded++;
+    }
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      say('');
+      say(`Stopped. ${recorded} call${recorded === 1 ? '' : 's'} recorded and saved; the call you were on was not. Run \`mentor-coord checkin call\` again to carry on.`);
+      return EXIT.ok;
+    }
+    throw error;
+  }
+  say('');
+  say(`Done: ${recorded} call${recorded === 1 ? '' : 's'} recorded.`);
+  return EXIT.ok;
+}
+
+function describe(e: SheetEntry, n: number, total: number): string[] {
+  const lines = [`[${n}/${total}] ${e.name} (${e.with})  ${[e.phone, e.email].filter(Boolean).join('  ')}`];
+  lines.push(`  ${e.days_overdue > 0 ? `${e.days_overdue} days overdue (due ${e.due})` : e.days_overdue === 0 ? 'due today' : `planned today, due ${e.due}`}; match ${e.match} with ${e.partner.name}; first meeting ${e.first_meeting}`);
+  if (e.last_contact) {
+    lines.push(`  Last contact ${e.last_contact.date} (${OUTCOME_WORDS[e.last_contact.outcome]})${e.last_contact.actions.length ? `; agreed: ${e.last_contact.actions.join('; ')}` : ''}`);
+  }
+  if (e.attempts.length > 0) lines.push(`  Tried since: ${e.attempts.map((a) => `${a.date} (${OUTCOME_WORDS[a.outcome]})`).join(', ')}`);
+  return lines;
+}
+
+type Prompts = typeof import('@inquirer/prompts');
+type IO = Context['promptStreams'];
+
+async function askAnswers(prompts: Prompts, io: IO, entry: SheetEntry, on: string): Promise<Partial<CallInput>> {
+  const answers: Partial<CallInput> = {};
+  const rating = await prompts.select(
+    {
+      message: 'How is it going (1-5)?',
+      choices: [
+        { name: '5 very well', value: '5' },
+        { name: '4 well', value: '4' },
+        { name: '3 so-so', value: '3' },
+        { name: '2 not well', value: '2' },
+        { name: '1 badly', value: '1' },
+        { name: 'not asked', value: '' },
+      ],
+    },
+    io,
+  );
+  if (rating) answers.rating = rating;
+  const yesNo = (message: string) => prompts.select({ message, choices: [{ name: 'yes', value: 'yes' }, { name: 'no', value: 'no' }, { name: 'not asked', value: '' }] }, io);
+  const good = await yesNo('A good match?');
+  if (good) answers.good_match = good;
+  const prepared = await yesNo(entry.with === 'mentee' ? 'Did you come prepared?' : 'Was the mentee prepared?');
+  if (prepared) answers.prepared = prepared;
+  const actions: string[] = [];
+  for (;;) {
+    const action = await prompts.input({ message: actions.length === 0 ? 'An action agreed for the next meeting (Enter for none):' : 'Another action (Enter when done):' }, io);
+    if (!action.trim()) break;
+    actions.push(action.trim());
+  }
+  if (actions.length > 0) answers.actions = actions;
+  const concern = await prompts.input({ message: 'Any concern? Describe it (Enter for none):' }, io);
+  if (concern.trim()) {
+    answers.concern = concern.trim();
+    answers.safeguarding = await prompts.confirm({ message: 'Is it a safeguarding concern (someone may be at risk of harm)?', default: false }, io);
+  }
+  const note = await prompts.input({ message: 'Notes from the call (Enter for none):' }, io);
+  if (note.trim()) answers.note = note.trim();
+  const next = await prompts.input(
+    {
+      message: 'Next contact agreed for (YYYY-MM-DD, Enter for the usual schedule):',
+      validate: (v) => v.trim() === '' || (isIsoDate(v.trim()) && v.trim() > on) || `A date after ${on}, like ${on}, or Enter`,
+    },
+    io,
+  );
+  if (next.trim()) answers.next = next.trim();
+  return answers;
+}
