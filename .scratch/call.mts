@@ -1,0 +1,10 @@
+import { PassThrough, Writable } from 'node:stream';
+import { run } from '../src/cli/commands/checkin-call.ts';
+import { makeContext } from '../src/cli/context.ts';
+const inp = new PassThrough();
+let text = '';
+const out = Object.assign(new Writable({ write(c, _e, d) { text += c.toString(); d(); } }), { columns: 100 });
+const ctx = { ...makeContext({ dir: '/tmp/cc', today: '2026-11-23', cache: false }), stdinIsTTY: true, promptStreams: { input: inp, output: out } };
+setTimeout(() => inp.write('\r'), 300);
+setTimeout(() => { console.log(text.slice(-500)); process.exit(0); }, 1500);
+run(ctx, [], {}).then((c) => console.log('exit', c), (e) => console.log('ERR', e));

@@ -1,0 +1,13 @@
+import { PassThrough, Writable } from 'node:stream';
+import { select, input } from '@inquirer/prompts';
+const inp = new PassThrough();
+let text = '';
+const out = Object.assign(new Writable({ write(c, _e, d) { text += c.toString(); d(); } }), { columns: 100 });
+const io = { input: inp, output: out };
+setTimeout(() => inp.write('\r'), 100);
+setTimeout(() => { console.log('SCREEN', JSON.stringify(text.slice(-80))); inp.write('hello\r'); }, 800);
+const a = await select({ message: 'one', choices: [{ name: 'A', value: 'a' }, { name: 'B', value: 'b' }] }, io);
+console.log('got', a, (inp as any).isPaused?.(), inp.readableFlowing);
+const b = await Promise.race([input({ message: 'two' }, io), new Promise((r) => setTimeout(() => r('TIMEOUT'), 1500))]);
+console.log('got', b);
+process.exit(0);
