@@ -1,7 +1,7 @@
 // Check-in calls: the day's call sheet and the plan of phone days. Pure: the model and dates in,
 // data out. The due dates come from ./schedule.ts, the same rules `overdue` reports.
 import { daysBetween, isIsoDate, type IsoDate } from './dates.js';
-import type { Loaded, ProgrammeModel } from './model.js';
+import { personName, type Loaded, type ProgrammeModel } from './model.js';
 import { callsDue, type CallDue, type Side } from './schedule.js';
 import type { Checkin, Match } from './schema/index.js';
 
@@ -25,10 +25,6 @@ export interface SheetEntry {
   file: string;
 }
 
-function nameOf(model: ProgrammeModel, id: string): string {
-  return (model.mentors.get(id) ?? model.mentees.get(id))?.data.name ?? id;
-}
-
 function entry(model: ProgrammeModel, match: Loaded<Match>, call: CallDue, on: IsoDate): SheetEntry {
   const m = match.data;
   const who = (call.side === 'mentor' ? model.mentors.get(m.mentor) : model.mentees.get(m.mentee))?.data;
@@ -43,7 +39,7 @@ function entry(model: ProgrammeModel, match: Loaded<Match>, call: CallDue, on: I
     name: who?.name ?? call.person,
     phone: who?.phone ?? null,
     email: who?.email ?? null,
-    partner: { id: partnerId, name: nameOf(model, partnerId), side: partnerSide },
+    partner: { id: partnerId, name: personName(model, partnerId), side: partnerSide },
     first_meeting: m.first_meeting!,
     due: call.due,
     days_overdue: daysBetween(call.due, on),

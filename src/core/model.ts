@@ -43,6 +43,11 @@ export interface ModelInput {
   inUnreadableMatches?: Set<string>;
 }
 
+/** A person's name for messages; the id when the person's file did not load. */
+export function personName(model: ProgrammeModel, id: string): string {
+  return (model.mentors.get(id) ?? model.mentees.get(id))?.data.name ?? id;
+}
+
 export function isOpen(match: Match): boolean {
   return OPEN_STATUSES.includes(match.status);
 }

@@ -13,6 +13,9 @@ export function isContact(checkin: Checkin): boolean {
   return checkin.outcome === 'reached' || checkin.outcome === 'emailed';
 }
 
+/** Call outcomes in the coordinator's words. */
+export const OUTCOME_WORDS = { reached: 'reached', 'no-answer': 'no answer', message: 'left a message', emailed: 'emailed' } as const;
+
 export type DueReason = 'first' | 'first-month' | 'monthly' | 'agreed';
 
 export interface CallDue {

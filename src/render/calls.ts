@@ -2,8 +2,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Plan, SheetEntry } from '../core/calls.js';
 import type { IsoDate } from '../core/dates.js';
+import { OUTCOME_WORDS } from '../core/schedule.js';
 
-const OUTCOME_WORDS = { reached: 'reached', 'no-answer': 'no answer', message: 'left a message', emailed: 'emailed' } as const;
 
 function lastContactLines(e: SheetEntry): string[] {
   const lines: string[] = [];

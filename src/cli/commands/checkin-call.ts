@@ -3,13 +3,13 @@
 // already recorded, and running the command again carries on with the calls still to make.
 import { callSheet, type CallInput, type SheetEntry } from '../../core/calls.js';
 import { isIsoDate } from '../../core/dates.js';
+import { OUTCOME_WORDS } from '../../core/schedule.js';
 import { loadProgramme } from '../../store/load.js';
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { recordCall } from './checkin-record.js';
 import { dateOption, requireNoProblems } from './shared.js';
 
-const OUTCOME_WORDS = { reached: 'reached', 'no-answer': 'no answer', message: 'left a message', emailed: 'emailed' } as const;
 
 export async function run(ctx: Context, _args: unknown[], flags: { on?: string; by?: string }): Promise<number> {
   if (!ctx.stdinIsTTY) {

@@ -9,7 +9,8 @@ import { loadProgramme } from '../../store/load.js';
 import { editFile, openFile, writeNewOrReplace } from '../../store/write.js';
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { personLabel, requireNoProblems } from './shared.js';
+import { personName } from '../../core/model.js';
+import { requireNoProblems } from './shared.js';
 
 export interface PlanFlags {
   days?: string;
@@ -68,7 +69,7 @@ export async function run(ctx: Context, _args: unknown[], flags: PlanFlags): Pro
       const m = model.matches.get(c.match)!.data;
       const partner = c.with === 'mentor' ? m.mentee : m.mentor;
       const person = (c.with === 'mentor' ? model.mentors.get(c.person) : model.mentees.get(c.person))?.data;
-      return { ...c, email: person?.email ?? null, partner: personLabel(model, partner), questions: model.settings.checkins.questions };
+      return { ...c, email: person?.email ?? null, partner: personName(model, partner), questions: model.settings.checkins.questions };
     });
     writeNewOrReplace(icsPath, renderIcs({ programme: model.settings.name, timezone: tz, calls, stamp: new Date() }));
     ctx.stderr(`wrote ${flags.ics} (${calls.length} call${calls.length === 1 ? '' : 's'})\n`);

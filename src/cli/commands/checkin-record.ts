@@ -8,7 +8,8 @@ import { loadProgramme } from '../../store/load.js';
 import { editFile, openFile } from '../../store/write.js';
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { findMatch, personLabel, requireNoProblems } from './shared.js';
+import { personName } from '../../core/model.js';
+import { findMatch, requireNoProblems } from './shared.js';
 
 export interface RecordFlags {
   with?: string;
@@ -58,7 +59,7 @@ export function recordCall(ctx: Context, dir: string, model: ProgrammeModel, mat
   if (!built.ok) throw new UserError(built.message, `${built.hint} Nothing was written.`);
   const opened = openFile(resolve(dir, match.file));
   const text = editFile(opened, [{ op: 'append', path: ['checkins'], value: built.checkin }], match.file);
-  const who = personLabel(model, input.with === 'mentor' ? match.data.mentor : match.data.mentee);
+  const who = personName(model, input.with === 'mentor' ? match.data.mentor : match.data.mentee);
   ctx.stderr(`Recorded the call with ${who} (${input.with}, ${input.outcome}) in ${match.file}.\n`);
   if (built.checkin.concern) warnConcern(ctx, model, match.id, (built.checkin.concern as { safeguarding: boolean }).safeguarding);
   // What is due next, from the file as now written.

@@ -1,5 +1,6 @@
 import { callSheet } from '../../core/calls.js';
 import { isIsoDate } from '../../core/dates.js';
+import { publicProblem } from '../../core/problems.js';
 import { renderSheet, renderSheetMarkdown } from '../../render/calls.js';
 import { loadProgramme } from '../../store/load.js';
 import type { Context } from '../context.js';
@@ -15,7 +16,7 @@ export async function run(ctx: Context, _args: unknown[], flags: { on?: string; 
   if (loaded.problems.length > 0) {
     ctx.stderr(`mentor-coord: ${loaded.problems.length} problem(s) in the programme folder; calls in files that could not be read are missing. Run mentor-coord validate.\n`);
   }
-  if (format === 'json') ctx.stdout(`${JSON.stringify({ on, calls: entries, problems: loaded.problems.map(({ path: _p, atKey: _a, ...p }) => p) }, null, 2)}\n`);
+  if (format === 'json') ctx.stdout(`${JSON.stringify({ on, calls: entries, problems: loaded.problems.map(publicProblem) }, null, 2)}\n`);
   else if (format === 'markdown') ctx.stdout(renderSheetMarkdown(loaded.model.settings.name, on, entries));
   else ctx.stdout(renderSheet(loaded.model.settings.name, on, entries, ctx.chalk));
   return loaded.problems.length > 0 ? EXIT.usage : EXIT.ok;

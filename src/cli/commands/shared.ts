@@ -20,10 +20,6 @@ export function findMatch(model: ProgrammeModel, id: string): Loaded<Match> {
   throw new UserError(`there is no match "${id}"`, `Give a file name from matches/ without .yaml.${didYouMean(id, model.matches.keys())}`);
 }
 
-export function personLabel(model: ProgrammeModel, id: string): string {
-  return (model.mentors.get(id) ?? model.mentees.get(id))?.data.name ?? id;
-}
-
 /** A date option: YYYY-MM-DD, or "today" / the context's today when absent. */
 export function dateOption(flag: string, value: string | undefined, today: string, isIsoDate: (t: string) => boolean): string {
   if (value === undefined || value === 'today') return today;

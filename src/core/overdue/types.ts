@@ -35,9 +35,7 @@ export interface Rule {
   check(model: ProgrammeModel, today: IsoDate): Finding[];
 }
 
-export function personName(model: ProgrammeModel, id: string): string {
-  return (model.mentors.get(id) ?? model.mentees.get(id))?.data.name ?? id;
-}
+export { personName } from '../model.js';
 
 export function person(model: ProgrammeModel, id: string): Loaded<Mentor | Mentee> | undefined {
   return model.mentors.get(id) ?? model.mentees.get(id);
