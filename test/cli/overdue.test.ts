@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/core/overdue/ids.js';
 import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
 
 interface Item {
@@ -139,6 +140,14 @@ describe('overdue on the example programme', () => {
     expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n27 overdue/);
     expect(run.stdout).toContain('Nguyễn Thị Hà');
     expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('overdue --help', () => {
+  it('lists every rule id and says safeguarding concerns are always shown', () => {
+    const help = cli(['overdue', '--help']).stdout.replace(/\s+/g, ' ');
+    for (const id of RULE_IDS) expect(help).toContain(id);
+    expect(help).toContain('Safeguarding concerns are always shown');
   });
 });
 
