@@ -141,7 +141,8 @@ function report(error: unknown): number {
   if (error instanceof Exit) return error.exitCode;
   if (error instanceof CommanderError) {
     // Help and version are not errors; everything else commander rejects is a usage error.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // (Help shown because no command was given is a usage error: commander.help with exit code 1.)
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof UserError) {

@@ -9,7 +9,8 @@ export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  // Years outside this range are typos; keeping them out keeps all date arithmetic in 4 digits.
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
@@ -71,7 +72,7 @@ export interface Period {
   text: string;
 }
 
-const PERIOD = /^(\d{1,4})\s*(d|w|m|y)$/;
+const PERIOD = /^(\d{1,3})\s*(d|w|m|y)$/;
 
 export function parsePeriod(text: string): Period | undefined {
   const m = PERIOD.exec(text.trim().toLowerCase());

@@ -180,7 +180,7 @@ function withDocumentApi(doc: Document.Parsed, edit: Edit): string {
   else {
     const list = copy.getIn(edit.path, true);
     if (isSeq(list)) list.items.push(copy.createNode(edit.value));
-    else copy.setIn(edit.path, copy.createNode([...(Array.isArray(copy.getIn(edit.path)) ? [] : []), edit.value]));
+    else copy.setIn(edit.path, copy.createNode([edit.value]));
   }
   return copy.toString(STRINGIFY);
 }

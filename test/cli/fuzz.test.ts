@@ -7,6 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { callSheet, planCalls } from '../../src/core/calls.js';
+import { overdueItems } from '../../src/core/overdue/engine.js';
 import { makeChalk } from '../../src/render/color.js';
 import { renderProblems } from '../../src/render/problems.js';
 import { loadProgramme } from '../../src/store/load.js';
@@ -62,7 +64,7 @@ function mutate(text: string, random: () => number): string {
 }
 
 describe('fuzz', () => {
-  it('the loader survives 300 random corruptions of the example, each reported with a position', () => {
+  it('the loader and the reports survive 300 random corruptions of the example, each reported with a position', () => {
     const dir = exampleCopy();
     const files = ['programme.yaml', ...['mentors', 'mentees', 'matches'].flatMap((f) => readdirSync(join(dir, f)).map((n) => `${f}/${n}`))];
     const random = rng(20261122);
@@ -94,6 +96,10 @@ describe('fuzz', () => {
         if (p.file.endsWith('.yaml')) expect(p.line, JSON.stringify(p)).toBeGreaterThan(0);
       }
       expect(() => renderProblems(loaded.problems, loaded.textOf, chalk)).not.toThrow();
+      // Whatever loaded, the reports work on it.
+      expect(() => overdueItems(loaded.model, { today: '2026-11-23', within: '7d' })).not.toThrow();
+      expect(() => callSheet(loaded.model, '2026-11-23')).not.toThrow();
+      expect(() => planCalls(loaded.model, { days: ['2026-11-24', '2026-11-25'], perDay: 5, from: '09:00', slotMinutes: 20 })).not.toThrow();
       for (const [f, text] of originals) writeFileSync(join(dir, f), text);
     }
     expect(withProblems).toBeGreaterThan(150);

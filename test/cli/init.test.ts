@@ -68,6 +68,9 @@ describe('the command line', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/validate/);
     expect(help.stdout).toMatch(/Exit codes: 0 all well, 1 findings/);
+    const bare = cli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/Usage: mentor-coord/);
   });
 
   it('uses colour only when asked on a non-terminal, and never with NO_COLOR or --no-color', () => {

@@ -8,6 +8,8 @@ describe('calendar dates', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('22/11/2026')).toBe(false);
+    expect(isIsoDate('0026-11-22')).toBe(false);
+    expect(isIsoDate('9026-11-22')).toBe(false);
   });
 
   it('adds days and periods across month ends and clock changes', () => {
@@ -21,6 +23,8 @@ describe('calendar dates', () => {
   it('reads periods and clock lengths differently', () => {
     expect(parsePeriod('1m')).toMatchObject({ amount: 1, unit: 'm' });
     expect(parsePeriod('20min')).toBeUndefined();
+    expect(parsePeriod('9999y')).toBeUndefined();
+    expect(addPeriod('2999-12-31', parsePeriod('999y')!)).toBe('3998-12-31');
     expect(parseClockLength('20m')).toBe(20);
     expect(parseClockLength('20min')).toBe(20);
     expect(parseClockLength('1h30m')).toBe(90);
