@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import pkg from '../../package.json' with { type: 'json' };
 import type { FileResult } from '../core/folder.js';
 import { SCHEMAS } from '../core/schema/index.js';
 
@@ -36,11 +37,11 @@ export interface RecordCache {
 }
 
 let fingerprintMemo: string | undefined;
-/** Changes whenever the schemas change, so records checked by another version are checked again. */
+/** Changes with the tool's version and its schemas, so records checked by another version are checked again. */
 function fingerprint(): string {
   if (fingerprintMemo === undefined) {
     const schemas = Object.values(SCHEMAS).map((s) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }));
-    fingerprintMemo = createHash('sha256').update(JSON.stringify(schemas)).digest('hex').slice(0, 16);
+    fingerprintMemo = createHash('sha256').update(pkg.version).update(JSON.stringify(schemas)).digest('hex').slice(0, 16);
   }
   return fingerprintMemo;
 }
