@@ -23,7 +23,10 @@ export function classifyPath(path: string, isDirectory: boolean): FileRole {
   const name = parts[parts.length - 1]!;
   if (name.startsWith('.') || name.endsWith('~') || name.startsWith('#')) return { role: 'ignore' };
   if (parts.length === 1) {
-    if (name === PROGRAMME_FILE && !isDirectory) return { role: 'record', kind: 'programme', id: 'programme' };
+    if (name === PROGRAMME_FILE) {
+      if (!isDirectory) return { role: 'record', kind: 'programme', id: 'programme' };
+      return stray(path, `${PROGRAMME_FILE} is a folder, not a file`, `The programme's settings are a file named ${PROGRAMME_FILE}; mentor-coord init writes one to start from.`);
+    }
     if (KNOWN_TOP.has(name) || RECORD_FOLDERS[name]) return { role: 'ignore' };
     if (isDirectory) {
       const near = closest(name, Object.keys(RECORD_FOLDERS));

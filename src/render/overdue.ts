@@ -79,8 +79,10 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
     });
     group.items.forEach((item, i) => {
       const whenText = when(item);
-      const severity = item.safeguarding ? chalk.red.bold('SAFEGUARDING\n') : item.severity === 'high' ? chalk.red('high\n') : '';
-      table.push([item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText, whoLines[i]!.join('\n') || '-', severity + item.message]);
+      // A safeguarding message already starts with SAFEGUARDING; other high items get a tag.
+      const severity = !item.safeguarding && item.severity === 'high' ? chalk.red('high\n') : '';
+      const message = item.safeguarding ? chalk.red.bold(item.message) : item.message;
+      table.push([item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText, whoLines[i]!.join('\n') || '-', severity + message]);
     });
     out.push(table.toString(), '');
   }

@@ -30,11 +30,16 @@ export const concernOpen: Rule = {
           severity: concern.safeguarding ? 'high' : 'medium',
           file: match.file,
           message: concern.safeguarding
-            ? `SAFEGUARDING concern raised ${raised} (call with ${who}): "${concern.text}". Act today with the safeguarding lead (${leadContact}), then record the follow-up: mentor-coord checkin follow-up ${match.id} --note "..."`
-            : `Concern raised ${raised} (call with ${who}): "${concern.text}". Follow it up and record what was done: mentor-coord checkin follow-up ${match.id} --note "..."`,
+            ? `SAFEGUARDING concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Act today with the safeguarding lead (${leadContact}), then record the follow-up: mentor-coord checkin follow-up ${match.id} --note "..."`
+            : `Concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Follow it up and record what was done: mentor-coord checkin follow-up ${match.id} --note "..."`,
         });
       }
     }
     return out;
   },
 };
+
+/** The concern in the words recorded, ending a sentence whether or not it had its own full stop. */
+function quoted(text: string): string {
+  return /[.!?]$/.test(text) ? `"${text}"` : `"${text}".`;
+}
