@@ -1,16 +1,10 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { publicProblem } from '../../src/core/problems.js';
 import { cli, EXAMPLE, exampleCopy, tempDir } from '../helpers.js';
 
-interface JsonProblem {
-  file: string;
-  line: number;
-  col: number;
-  code: string;
-  message: string;
-  hint: string;
-}
+type JsonProblem = ReturnType<typeof publicProblem>;
 
 function validateJson(dir: string): { code: number | null; problems: JsonProblem[]; stderr: string } {
   const run = cli(['validate', '--json', '--dir', dir, '--no-cache']);

@@ -115,15 +115,13 @@ export interface Group {
 export function groupItems(model: ProgrammeModel, items: OverdueItem[], by: GroupBy): Group[] {
   const groups = new Map<string, Group>();
   for (const item of items) {
-    const keys = by === 'rule' ? [item.rule] : by === 'match' ? [item.match ?? ''] : [item.person ?? item.mentee ?? ''];
-    for (const key of keys) {
-      let group = groups.get(key);
-      if (!group) {
-        group = { key, title: groupTitle(model, by, key), items: [] };
-        groups.set(key, group);
-      }
-      group.items.push(item);
+    const key = by === 'rule' ? item.rule : by === 'match' ? (item.match ?? '') : (item.person ?? item.mentee ?? '');
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, title: groupTitle(model, by, key), items: [] };
+      groups.set(key, group);
     }
+    group.items.push(item);
   }
   return [...groups.values()];
 }

@@ -1,7 +1,7 @@
 import { addPeriod } from '../../dates.js';
-import { isOpen } from '../../model.js';
+import { isOpen, type Loaded } from '../../model.js';
 import { period } from '../../schedule.js';
-import { stepCompleted } from '../../schema/index.js';
+import { stepCompleted, type Match } from '../../schema/index.js';
 import type { Rule } from '../types.js';
 import { latest } from '../types.js';
 
@@ -17,7 +17,7 @@ export const unmatchedWaiting: Rule = {
   canDisable: true,
   check(model) {
     const out: ReturnType<Rule['check']> = [];
-    const matchesOf = new Map<string, (typeof model.matches extends Map<string, infer V> ? V : never)[]>();
+    const matchesOf = new Map<string, Loaded<Match>[]>();
     for (const match of model.matches.values()) {
       const list = matchesOf.get(match.data.mentee) ?? [];
       list.push(match);
