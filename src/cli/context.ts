@@ -1,9 +1,11 @@
 // Everything a command needs from the outside world, decided once: the folder, `today`, colour,
 // and where output goes. Commands take a Context; the core never sees process or the clock.
+// The outside world itself comes in as an IO (./io.ts), so tests can run a command in-process.
 import type { ChalkInstance } from 'chalk';
 import { isIsoDate, isoDateOf, type IsoDate } from '../core/dates.js';
 import { colorLevel, makeChalk } from '../render/color.js';
-import { UserError } from './errors.js';
+import { UserError } from '../errors.js';
+import { processIO, type IO } from './io.js';
 
 export interface GlobalOptions {
   dir?: string;
@@ -25,11 +27,14 @@ export interface Context {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdinIsTTY: boolean;
+  columns: number | undefined;
+  now: () => Date;
   /** Where prompts read and write; tests pass their own streams. */
   promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
-export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+export function makeContext(options: GlobalOptions, io: IO = processIO()): Context {
+  const { env } = io;
   const today = options.today ?? env.MENTOR_COORD_TODAY;
   if (today !== undefined && !isIsoDate(today)) {
     throw new UserError(`--today "${today}" is not a date`, 'Write it as YYYY-MM-DD, e.g. --today 2026-11-22 (MENTOR_COORD_TODAY likewise).');
@@ -37,13 +42,16 @@ export function makeContext(options: GlobalOptions, env: NodeJS.ProcessEnv = pro
   const noColorFlag = options.color === false || options.json === true;
   return {
     dir: options.dir ?? (env.MENTOR_COORD_DIR || '.'),
-    today: today ?? isoDateOf(new Date()),
+    today: today ?? isoDateOf(io.now()),
     json: options.json === true,
     cache: options.cache !== false && !env.MENTOR_COORD_NO_CACHE,
-    chalk: makeChalk(colorLevel({ isTTY: process.stdout.isTTY === true, env, noColorFlag })),
-    errChalk: makeChalk(colorLevel({ isTTY: process.stderr.isTTY === true, env, noColorFlag: options.color === false })),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-    stdinIsTTY: process.stdin.isTTY === true,
+    chalk: makeChalk(colorLevel({ isTTY: io.stdoutIsTTY, env, noColorFlag })),
+    errChalk: makeChalk(colorLevel({ isTTY: io.stderrIsTTY, env, noColorFlag: options.color === false })),
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdinIsTTY: io.stdinIsTTY,
+    columns: io.columns,
+    now: io.now,
+    ...(io.promptStreams ? { promptStreams: io.promptStreams } : {}),
   };
 }

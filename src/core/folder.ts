@@ -1,5 +1,6 @@
 // What each file in a programme folder is, and one file's bytes to a checked record. Pure: the
 // shell lists and reads the files (and may cache results); this decides what they mean.
+import { ADVICE } from './advice.js';
 import { checkRecord } from './check-record.js';
 import { locateProblems } from './locate.js';
 import { buildModel, PROGRAMME_FILE, type Loaded, type ProgrammeModel } from './model.js';
@@ -25,7 +26,7 @@ export function classifyPath(path: string, isDirectory: boolean): FileRole {
   if (parts.length === 1) {
     if (name === PROGRAMME_FILE) {
       if (!isDirectory) return { role: 'record', kind: 'programme', id: 'programme' };
-      return stray(path, `${PROGRAMME_FILE} is a folder, not a file`, `The programme's settings are a file named ${PROGRAMME_FILE}; mentor-coord init writes one to start from.`);
+      return stray(path, `${PROGRAMME_FILE} is a folder, not a file`, `The programme's settings are a file named ${PROGRAMME_FILE}; ${ADVICE.init} writes one to start from.`);
     }
     if (KNOWN_TOP.has(name) || RECORD_FOLDERS[name]) return { role: 'ignore' };
     if (isDirectory) {

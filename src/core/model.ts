@@ -11,8 +11,11 @@ import {
   type Mentor,
   type Programme,
 } from './schema/index.js';
+import { isOpen } from './lifecycle/status.js';
+import { mentorCapacity } from './match/capacity.js';
 import { RULE_IDS } from './overdue/ids.js';
 import { closest, didYouMean } from './suggest.js';
+import { cmp } from './order.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 
@@ -41,19 +44,6 @@ export interface ModelInput {
   /** Ids whose files exist but did not load: not reported again as missing people. */
   unreadable?: Set<string>;
   inUnreadableMatches?: Set<string>;
-}
-
-/** A person's name for messages; the id when the person's file did not load. */
-export function personName(model: ProgrammeModel, id: string): string {
-  return (model.mentors.get(id) ?? model.mentees.get(id))?.data.name ?? id;
-}
-
-export function isOpen(match: Match): boolean {
-  return OPEN_STATUSES.includes(match.status);
-}
-
-export function mentorCapacity(mentor: Mentor, settings: Programme): number {
-  return mentor.capacity ?? settings.matching.default_capacity;
 }
 
 export function buildModel(input: ModelInput): { model: ProgrammeModel; problems: Problem[] } {
@@ -273,8 +263,4 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -11,6 +11,12 @@ export type Edit =
   | { op: 'set'; path: PathSegment[]; value: unknown }
   | { op: 'append'; path: PathSegment[]; value: unknown };
 
+/** Edits to one record file (its path relative to the programme folder). */
+export interface FileEdits {
+  file: string;
+  edits: Edit[];
+}
+
 export class EditError extends Error {}
 
 /** Applies edits in order; returns the new text. Throws EditError for an edit that cannot apply. */

@@ -1,8 +1,8 @@
 // The call sheet and the phone-day plan as text; the plan as an iCalendar file.
 import type { ChalkInstance } from 'chalk';
-import type { Plan, SheetEntry } from '../core/calls.js';
+import type { Plan, SheetEntry } from '../core/checkin/index.js';
 import type { IsoDate } from '../core/dates.js';
-import { OUTCOME_WORDS } from '../core/schedule.js';
+import { OUTCOME_WORDS } from '../core/checkin/schedule.js';
 
 
 function lastContactLines(e: SheetEntry): string[] {

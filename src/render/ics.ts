@@ -3,7 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical from 'ical-generator';
-import type { PlannedCall } from '../core/calls.js';
+import type { PlannedCall } from '../core/checkin/index.js';
 
 export interface IcsInput {
   programme: string;

@@ -2,7 +2,7 @@
 // the bytes to the pure core (src/core/folder.ts). Read-only: it never writes a record.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors.js';
 import { assemble, classifyPath, readRecordFile, type FileResult, type RecordResult } from '../core/folder.js';
 import { PROGRAMME_FILE, type ProgrammeModel } from '../core/model.js';
 import { compareProblems, problem, type Problem } from '../core/problems.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors.js';
 import { applyEdits, EditError, type Edit } from '../core/yaml-edit.js';
 
 export interface OpenedFile {
@@ -23,15 +23,19 @@ export function openFile(path: string): OpenedFile {
   return { path, text: bytes.toString('utf8'), hash: hashOf(bytes) };
 }
 
-/** Applies edits to a file opened earlier and writes it, if nobody else changed it meanwhile. */
-export function editFile(opened: OpenedFile, edits: Edit[], shownAs = opened.path): string {
-  let next: string;
+/** The text a file opened earlier will have after the edits; writes nothing. */
+export function editedText(opened: OpenedFile, edits: Edit[], shownAs = opened.path): string {
   try {
-    next = applyEdits(opened.text, edits);
+    return applyEdits(opened.text, edits);
   } catch (error) {
     if (error instanceof EditError) throw new UserError(`${shownAs}: ${error.message}`, 'Nothing was written. Fix the file (mentor-coord validate shows how) and try again.');
     throw error;
   }
+}
+
+/** Applies edits to a file opened earlier and writes it, if nobody else changed it meanwhile. */
+export function editFile(opened: OpenedFile, edits: Edit[], shownAs = opened.path): string {
+  const next = editedText(opened, edits, shownAs);
   replaceFile(opened, next, shownAs);
   return next;
 }

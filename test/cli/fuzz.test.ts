@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { callSheet, planCalls } from '../../src/core/calls.js';
+import { callSheet, planCalls } from '../../src/core/checkin/index.js';
 import { overdueItems } from '../../src/core/overdue/engine.js';
 import { makeChalk } from '../../src/render/color.js';
 import { renderProblems } from '../../src/render/problems.js';

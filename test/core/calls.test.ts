@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCheckin, callSheet, checkPlanOptions, planCalls } from '../../src/core/calls.js';
+import { buildCheckin, callSheet, checkPlanOptions, planCalls } from '../../src/core/checkin/index.js';
 import { buildModel, type Loaded } from '../../src/core/model.js';
-import { callDueFor, nextWorkingDay } from '../../src/core/schedule.js';
+import { callDueFor, nextWorkingDay } from '../../src/core/checkin/schedule.js';
 import { matchSchema, menteeSchema, mentorSchema, programmeSchema, type Match } from '../../src/core/schema/index.js';
 
 const settings = programmeSchema.parse({ name: 'T', coordinator: { name: 'C' }, safeguarding_lead: { name: 'S' } });

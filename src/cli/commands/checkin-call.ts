@@ -1,17 +1,26 @@
 // The phone day, interactively: the day's call sheet, call by call. Each call is written to its
 // match file the moment it is answered, so Ctrl-C (or a crash, or a flat battery) loses nothing
 // already recorded, and running the command again carries on with the calls still to make.
-import { callSheet, type CallInput, type SheetEntry } from '../../core/calls.js';
+import { callSheet, OUTCOME_WORDS, type CallInput, type SheetEntry } from '../../core/checkin/index.js';
 import { isIsoDate } from '../../core/dates.js';
-import { OUTCOME_WORDS } from '../../core/schedule.js';
-import { loadProgramme } from '../../store/load.js';
+import { EXIT, UserError } from '../../errors.js';
+import { recordCall } from '../../ops/record-call.js';
+import { loadForWriting } from '../../ops/workflow.js';
+import { defineCommand, option } from '../command.js';
 import type { Context } from '../context.js';
-import { EXIT, UserError } from '../errors.js';
-import { recordCall } from './checkin-record.js';
-import { dateOption, requireNoProblems } from './shared.js';
+import { dateOption } from '../flags.js';
 
+export const command = defineCommand({
+  name: 'checkin call',
+  description: "work through the day's calls interactively; each call is saved as soon as it is answered",
+  options: {
+    on: option.value('--on <date>', 'the day (default: today)'),
+    by: option.value('--by <name>', 'who is making the calls'),
+  },
+  run,
+});
 
-export async function run(ctx: Context, _args: unknown[], flags: { on?: string; by?: string }): Promise<number> {
+export async function run(ctx: Context, _args: string[], flags: { on?: string | undefined; by?: string | undefined }): Promise<number> {
   if (!ctx.stdinIsTTY) {
     throw new UserError(
       'checkin call asks questions, so it needs a terminal',
@@ -20,8 +29,7 @@ export async function run(ctx: Context, _args: unknown[], flags: { on?: string; 
   }
   const on = dateOption('--on', flags.on, ctx.today, isIsoDate);
   if (on > ctx.today) throw new UserError(`--on ${on} is in the future`, 'Calls are recorded on the day they are made. To plan them, use mentor-coord checkin plan.');
-  const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
-  requireNoProblems(ctx, loaded);
+  const loaded = loadForWriting(ctx);
   const { model } = loaded;
   const entries = callSheet(model, on);
   const prompts = await import('@inquirer/prompts');

@@ -5,12 +5,24 @@ import { jsonSchemas } from '../../core/json-schema.js';
 import { PROGRAMME_FILE } from '../../core/model.js';
 import { EXAMPLE_NAME, packageFile } from '../../store/package-files.js';
 import { createFile } from '../../store/write.js';
+import { defineCommand, option } from '../command.js';
 import type { Context } from '../context.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, UserError } from '../../errors.js';
 
 export const SCHEMA_FOLDER = 'schema';
 
-export async function run(ctx: Context, args: unknown[], options: { example?: boolean; name?: string }): Promise<number> {
+export const command = defineCommand({
+  name: 'init',
+  description: 'create a new programme folder',
+  arguments: [{ name: '<folder>', description: 'the folder to create (it may exist, but must not hold a programme)' }],
+  options: {
+    example: option.flag('--example', 'fill it with the example programme instead of an empty one'),
+    name: option.value('--name <name>', "the programme's name"),
+  },
+  run,
+});
+
+async function run(ctx: Context, args: string[], options: { example?: boolean | undefined; name?: string | undefined }): Promise<number> {
   const shown = String(args[0]);
   const target = resolve(shown);
   refuseExistingProgramme(target, shown);

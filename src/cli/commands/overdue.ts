@@ -3,76 +3,75 @@ import { groupItems, overdueItems, type GroupBy } from '../../core/overdue/engin
 import { RULE_IDS, type RuleId } from '../../core/overdue/ids.js';
 import { SEVERITIES, type Severity } from '../../core/overdue/types.js';
 import { didYouMean } from '../../core/suggest.js';
+import { EXIT, UserError } from '../../errors.js';
 import { renderCsv, renderJson, renderMarkdown, renderTable } from '../../render/overdue.js';
 import { loadProgramme } from '../../store/load.js';
-import type { Context } from '../context.js';
-import { EXIT, UserError } from '../errors.js';
-
-export interface OverdueFlags {
-  by?: string;
-  format?: string;
-  quiet?: boolean;
-  exitCode?: boolean;
-  rule?: string[];
-  severity?: string;
-  match?: string;
-  person?: string;
-  within?: string;
-}
+import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 
 const FORMATS = ['table', 'markdown', 'csv', 'json'] as const;
 const GROUPS: GroupBy[] = ['rule', 'person', 'match'];
 
-export async function run(ctx: Context, _args: unknown[], flags: OverdueFlags): Promise<number> {
-  const format = ctx.json ? 'json' : oneOf('--format', flags.format ?? 'table', FORMATS);
-  const by = oneOf('--by', flags.by ?? 'rule', GROUPS);
-  const rules = flags.rule?.flatMap((r) => r.split(',')).map((r) => oneOf('--rule', r.trim(), RULE_IDS) as RuleId);
-  const severity = flags.severity === undefined ? undefined : (oneOf('--severity', flags.severity, SEVERITIES) as Severity);
-  if (flags.within !== undefined && parsePeriod(flags.within) === undefined) {
-    throw new UserError(`--within "${flags.within}" is not a period`, 'Write it as a number and d, w, m or y: --within 7d.');
-  }
+export const command = defineCommand({
+  name: 'overdue',
+  description: 'the morning report: who and what is overdue, most overdue first, with what to do',
+  options: {
+    by: option.withDefault('--by <grouping>', 'group by rule, person or match', 'rule'),
+    format: formatOption('table, markdown (for email), csv or json', 'table'),
+    quiet: option.flag('--quiet', 'print nothing at all when nothing is overdue (for cron)'),
+    exitCode: option.flag('--exit-code', 'exit 1 when anything is overdue'),
+    rule: option.list('--rule <id...>', `only these rules (${RULE_IDS.join(', ')})`),
+    severity: option.value('--severity <level>', 'only items of at least this severity: high, medium or low'),
+    match: option.value('--match <id>', 'only items about this match'),
+    person: option.value('--person <id>', 'only items about this person'),
+    within: option.value('--within <period>', 'also list what falls due within this period (7d, 2w), marked as coming up'),
+  },
+  helpAfter: '\nSafeguarding concerns are always shown: only --rule can leave them out.',
+  async run(ctx, _args, flags) {
+    const format = outputFormat(ctx, flags.format, FORMATS, 'table');
+    const by = oneOf('--by', flags.by, GROUPS);
+    const rules = flags.rule?.flatMap((r) => r.split(',')).map((r) => oneOf('--rule', r.trim(), RULE_IDS) as RuleId);
+    const severity = flags.severity === undefined ? undefined : (oneOf('--severity', flags.severity, SEVERITIES) as Severity);
+    if (flags.within !== undefined && parsePeriod(flags.within) === undefined) {
+      throw new UserError(`--within "${flags.within}" is not a period`, 'Write it as a number and d, w, m or y: --within 7d.');
+    }
 
-  const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
-  const { model, problems } = loaded;
-  if (flags.match !== undefined && !model.matches.has(flags.match)) {
-    throw new UserError(`there is no match "${flags.match}"`, `Give a file name from matches/ without .yaml.${didYouMean(flags.match, model.matches.keys())}`);
-  }
-  if (flags.person !== undefined && !model.mentors.has(flags.person) && !model.mentees.has(flags.person)) {
-    throw new UserError(`there is no mentor or mentee "${flags.person}"`, `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(flags.person, [...model.mentors.keys(), ...model.mentees.keys()])}`);
-  }
+    const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const { model, problems } = loaded;
+    if (flags.match !== undefined && !model.matches.has(flags.match)) {
+      throw new UserError(`there is no match "${flags.match}"`, `Give a file name from matches/ without .yaml.${didYouMean(flags.match, model.matches.keys())}`);
+    }
+    if (flags.person !== undefined && !model.mentors.has(flags.person) && !model.mentees.has(flags.person)) {
+      throw new UserError(`there is no mentor or mentee "${flags.person}"`, `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(flags.person, [...model.mentors.keys(), ...model.mentees.keys()])}`);
+    }
 
-  const items = overdueItems(model, {
-    today: ctx.today,
-    ...(rules ? { rules } : {}),
-    ...(severity ? { severity } : {}),
-    ...(flags.match ? { match: flags.match } : {}),
-    ...(flags.person ? { person: flags.person } : {}),
-    ...(flags.within ? { within: flags.within } : {}),
-  });
-  const overdue = items.filter((i) => !i.upcoming);
-  const code = problems.length > 0 ? EXIT.usage : flags.exitCode && overdue.length > 0 ? EXIT.findings : EXIT.ok;
-  // For cron: nothing at all when there is nothing to say.
-  if (flags.quiet && items.length === 0 && problems.length === 0) return code;
+    const items = overdueItems(model, {
+      today: ctx.today,
+      ...(rules ? { rules } : {}),
+      ...(severity ? { severity } : {}),
+      ...(flags.match ? { match: flags.match } : {}),
+      ...(flags.person ? { person: flags.person } : {}),
+      ...(flags.within ? { within: flags.within } : {}),
+    });
+    const overdue = items.filter((i) => !i.upcoming);
+    const code = problems.length > 0 ? EXIT.usage : flags.exitCode && overdue.length > 0 ? EXIT.findings : EXIT.ok;
+    // For cron: nothing at all when there is nothing to say.
+    if (flags.quiet && items.length === 0 && problems.length === 0) return code;
 
-  const input = { programme: model.settings.name, today: ctx.today, items, groups: groupItems(model, items, by), problems };
-  switch (format) {
-    case 'json':
-      ctx.stdout(renderJson(input));
-      break;
-    case 'csv':
-      if (problems.length > 0) ctx.stderr(`mentor-coord: ${problems.length} problem(s) in the programme folder; the report leaves out what could not be read. Run mentor-coord validate.\n`);
-      ctx.stdout(renderCsv(input));
-      break;
-    case 'markdown':
-      ctx.stdout(renderMarkdown(input));
-      break;
-    default:
-      ctx.stdout(renderTable(input, ctx.chalk, process.stdout.columns ?? 110));
-  }
-  return code;
-}
-
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`${flag} "${value}" is not one of: ${allowed.join(', ')}`, `${didYouMean(value, allowed).trim() || `Use one of: ${allowed.join(', ')}.`}`);
-}
+    const input = { programme: model.settings.name, today: ctx.today, items, groups: groupItems(model, items, by), problems };
+    switch (format) {
+      case 'json':
+        ctx.stdout(renderJson(input));
+        break;
+      case 'csv':
+        if (problems.length > 0) ctx.stderr(`mentor-coord: ${problems.length} problem(s) in the programme folder; the report leaves out what could not be read. Run mentor-coord validate.\n`);
+        ctx.stdout(renderCsv(input));
+        break;
+      case 'markdown':
+        ctx.stdout(renderMarkdown(input));
+        break;
+      default:
+        ctx.stdout(renderTable(input, ctx.chalk, ctx.columns ?? 110));
+    }
+    return code;
+  },
+});

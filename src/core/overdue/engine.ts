@@ -2,10 +2,11 @@
 // thresholds from programme.yaml, days overdue, contact details, filters and order. Pure.
 import { addPeriod, daysBetween, type IsoDate } from '../dates.js';
 import type { ProgrammeModel } from '../model.js';
-import { period } from '../schedule.js';
+import { period } from '../checkin/schedule.js';
 import { RULE_IDS, type RuleId } from './ids.js';
 import { RULES } from './rules/index.js';
-import { SEVERITIES, person, type Severity } from './types.js';
+import { pairNames, personName, whoIs } from '../people.js';
+import { SEVERITIES, type Severity } from './types.js';
 
 /** One line of the report. The first seven fields are the documented, stable core. */
 export interface OverdueItem {
@@ -55,7 +56,7 @@ export function overdueItems(model: ProgrammeModel, options: OverdueOptions): Ov
       const upcoming = !overdue && horizon !== undefined && due <= horizon;
       if (!overdue && !upcoming) continue;
       const match = finding.match !== undefined ? model.matches.get(finding.match)?.data : undefined;
-      const who = finding.person !== undefined ? person(model, finding.person)?.data : undefined;
+      const who = finding.person !== undefined ? whoIs(model, finding.person) : undefined;
       const safeguarding = finding.safeguarding === true;
       items.push({
         rule: id,
@@ -131,7 +132,7 @@ function groupTitle(model: ProgrammeModel, by: GroupBy, key: string): string {
   if (key === '') return by === 'match' ? 'Not about one match' : 'Not about one person';
   if (by === 'match') {
     const m = model.matches.get(key)?.data;
-    return m ? `${key}: ${person(model, m.mentor)?.data.name ?? m.mentor} and ${person(model, m.mentee)?.data.name ?? m.mentee}` : key;
+    return m ? `${key}: ${pairNames(model, m)}` : key;
   }
-  return person(model, key)?.data.name ?? key;
+  return personName(model, key);
 }

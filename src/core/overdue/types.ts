@@ -1,6 +1,5 @@
 import type { IsoDate } from '../dates.js';
-import type { Loaded, ProgrammeModel } from '../model.js';
-import type { Mentee, Mentor } from '../schema/index.js';
+import type { ProgrammeModel } from '../model.js';
 
 export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
@@ -33,12 +32,6 @@ export interface Rule {
   /** May be turned off in programme.yaml (overdue: {<id>: {enabled: false}}). */
   canDisable: boolean;
   check(model: ProgrammeModel, today: IsoDate): Finding[];
-}
-
-export { personName } from '../model.js';
-
-export function person(model: ProgrammeModel, id: string): Loaded<Mentor | Mentee> | undefined {
-  return model.mentors.get(id) ?? model.mentees.get(id);
 }
 
 export function earliest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {

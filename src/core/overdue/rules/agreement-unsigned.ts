@@ -1,7 +1,8 @@
 import { addPeriod } from '../../dates.js';
-import { period } from '../../schedule.js';
+import { period } from '../../checkin/schedule.js';
+import { isUnderway } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { personName } from '../../people.js';
 
 /** The mentoring agreement not signed by both within sign_within of the first meeting. */
 export const agreementUnsigned: Rule = {
@@ -14,7 +15,7 @@ export const agreementUnsigned: Rule = {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
-      if (m.status !== 'active' || m.first_meeting === undefined) continue;
+      if (!isUnderway(m)) continue;
       const missing = (['mentor', 'mentee'] as const).filter((side) => m.agreement?.signed?.[side] === undefined);
       if (missing.length === 0) continue;
       const ids = missing.map((side) => (side === 'mentor' ? m.mentor : m.mentee));

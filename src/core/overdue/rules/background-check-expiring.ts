@@ -1,6 +1,6 @@
 import { addPeriod } from '../../dates.js';
-import { isOpen, mentorCapacity } from '../../model.js';
-import { period } from '../../schedule.js';
+import { mentorCapacity, openMatchesByMentor } from '../../match/capacity.js';
+import { period } from '../../checkin/schedule.js';
 import { stepExpires } from '../../schema/index.js';
 import type { Rule } from '../types.js';
 
@@ -14,10 +14,9 @@ export const backgroundCheckExpiring: Rule = {
   check(model, today) {
     const out: ReturnType<Rule['check']> = [];
     const renew = period(model.settings.onboarding.mentor.renew_within);
-    const openCount = new Map<string, number>();
-    for (const match of model.matches.values()) if (isOpen(match.data)) openCount.set(match.data.mentor, (openCount.get(match.data.mentor) ?? 0) + 1);
+    const open = openMatchesByMentor(model);
     for (const mentor of model.mentors.values()) {
-      const matched = (openCount.get(mentor.id) ?? 0) > 0;
+      const matched = open.has(mentor.id);
       const waiting = !matched && mentor.data.status === 'active' && mentorCapacity(mentor.data, model.settings) > 0;
       if (!matched && !waiting) continue;
       for (const [step, value] of Object.entries(mentor.data.onboarding)) {

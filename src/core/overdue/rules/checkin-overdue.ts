@@ -1,6 +1,6 @@
-import { callsDue, OUTCOME_WORDS } from '../../schedule.js';
+import { callsDue, OUTCOME_WORDS } from '../../checkin/schedule.js';
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { personName } from '../../people.js';
 
 const REASONS = {
   first: 'the first call after the first meeting',

@@ -1,8 +1,8 @@
 import { addPeriod } from '../../dates.js';
-import { isOpen } from '../../model.js';
-import { period } from '../../schedule.js';
+import { isOpen } from '../../lifecycle/status.js';
+import { period } from '../../checkin/schedule.js';
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { pairNames } from '../../people.js';
 
 export function plannedEnd(match: { planned_end?: string; first_meeting?: string; started?: string }, duration: string): string | undefined {
   if (match.planned_end !== undefined) return match.planned_end;
@@ -28,7 +28,7 @@ export const closureDue: Rule = {
         due: end,
         match: match.id,
         file: match.file,
-        message: `The match of ${personName(model, m.mentor)} and ${personName(model, m.mentee)} reached its planned end on ${end}. Hold a closing conversation with both, then close it with a reason and their feedback (or set a new planned_end).`,
+        message: `The match of ${pairNames(model, m)} reached its planned end on ${end}. Hold a closing conversation with both, then close it with a reason and their feedback (or set a new planned_end).`,
       });
     }
     return out;

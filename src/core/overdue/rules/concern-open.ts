@@ -1,5 +1,6 @@
+import { ADVICE } from '../../advice.js';
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { personName } from '../../people.js';
 
 /** A concern stays on the report, every day, until its follow-up is recorded. */
 export const concernOpen: Rule = {
@@ -30,8 +31,8 @@ export const concernOpen: Rule = {
           severity: concern.safeguarding ? 'high' : 'medium',
           file: match.file,
           message: concern.safeguarding
-            ? `SAFEGUARDING concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Act today with the safeguarding lead (${leadContact}), then record the follow-up: mentor-coord checkin follow-up ${match.id} --note "..."`
-            : `Concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Follow it up and record what was done: mentor-coord checkin follow-up ${match.id} --note "..."`,
+            ? `SAFEGUARDING concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Act today with the safeguarding lead (${leadContact}), then record the follow-up: ${ADVICE.followUp(match.id)}`
+            : `Concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Follow it up and record what was done: ${ADVICE.followUp(match.id)}`,
         });
       }
     }

@@ -1,7 +1,7 @@
 import { addPeriod } from '../../dates.js';
-import { period } from '../../schedule.js';
+import { period } from '../../checkin/schedule.js';
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { pairNames } from '../../people.js';
 
 /** An active match whose mentor and mentee have not met within first_meeting_within. */
 export const firstMeetingMissing: Rule = {
@@ -20,7 +20,7 @@ export const firstMeetingMissing: Rule = {
         due,
         match: match.id,
         file: match.file,
-        message: `${personName(model, m.mentor)} and ${personName(model, m.mentee)} have not had their first meeting (match started ${m.started}). Call both to fix a date, then record it as first_meeting.`,
+        message: `${pairNames(model, m)} have not had their first meeting (match started ${m.started}). Call both to fix a date, then record it as first_meeting.`,
       });
     }
     return out;

@@ -1,7 +1,10 @@
 import { addPeriod } from '../../dates.js';
-import { period } from '../../schedule.js';
+import { period } from '../../checkin/schedule.js';
+import { effectiveTerms } from '../../agreement/terms.js';
+import { isUnderway } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
-import { latest, personName } from '../types.js';
+import { latest } from '../types.js';
+import { pairNames } from '../../people.js';
 
 /** No meeting logged within the agreed frequency plus the grace period. */
 export const meetingGap: Rule = {
@@ -14,15 +17,15 @@ export const meetingGap: Rule = {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
-      if (m.status !== 'active' || m.first_meeting === undefined) continue;
+      if (!isUnderway(m)) continue;
       const last = latest(m.first_meeting, ...m.meetings.map((x) => x.date))!;
-      const frequency = m.agreement?.terms?.meeting_frequency ?? model.settings.agreement.terms.meeting_frequency;
+      const frequency = effectiveTerms(m, model.settings).meeting_frequency;
       const due = addPeriod(addPeriod(last, period(frequency)), period(model.settings.meetings.grace));
       out.push({
         due,
         match: match.id,
         file: match.file,
-        message: `No meeting logged for ${personName(model, m.mentor)} and ${personName(model, m.mentee)} since ${last} (they agreed to meet every ${frequency}). Ask whether they have met, and log the meetings; if they have stopped, talk to both about what would help.`,
+        message: `No meeting logged for ${pairNames(model, m)} since ${last} (they agreed to meet every ${frequency}). Ask whether they have met, and log the meetings; if they have stopped, talk to both about what would help.`,
       });
     }
     return out;

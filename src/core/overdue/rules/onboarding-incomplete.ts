@@ -1,5 +1,5 @@
 import { stepCompleted } from '../../schema/index.js';
-import { isOpen } from '../../model.js';
+import { isOpen } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
 
 /** Someone in an open match who has not completed every onboarding step the programme requires. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { pairNames } from '../../people.js';
 
 /** A paused match whose planned pause is over. */
 export const pauseEnded: Rule = {
@@ -17,7 +17,7 @@ export const pauseEnded: Rule = {
         due: m.paused.until,
         match: match.id,
         file: match.file,
-        message: `The pause of ${personName(model, m.mentor)} and ${personName(model, m.mentee)} was to end on ${m.paused.until}. Call both: set status: active again, extend the pause, or close the match.`,
+        message: `The pause of ${pairNames(model, m)} was to end on ${m.paused.until}. Call both: set status: active again, extend the pause, or close the match.`,
       });
     }
     return out;

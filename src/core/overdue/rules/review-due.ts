@@ -1,7 +1,8 @@
 import { addPeriod } from '../../dates.js';
-import { period } from '../../schedule.js';
+import { period } from '../../checkin/schedule.js';
+import { isUnderway } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
-import { personName } from '../types.js';
+import { pairNames } from '../../people.js';
 
 /** A review point (default 3 and 6 months after the first meeting) passed with no review recorded. */
 export const reviewDue: Rule = {
@@ -15,7 +16,7 @@ export const reviewDue: Rule = {
     const milestones = model.settings.reviews.at;
     for (const match of model.matches.values()) {
       const m = match.data;
-      if (m.status !== 'active' || m.first_meeting === undefined) continue;
+      if (!isUnderway(m)) continue;
       // A review labelled with its milestone counts for it; unlabelled ones fill the earliest gaps.
       const labelled = new Set(m.reviews.map((r) => r.milestone).filter((x): x is string => x !== undefined));
       let unlabelled = m.reviews.filter((r) => r.milestone === undefined || !milestones.includes(r.milestone)).length;
@@ -31,7 +32,7 @@ export const reviewDue: Rule = {
           due,
           match: match.id,
           file: match.file,
-          message: `The ${milestone} review of ${personName(model, m.mentor)} and ${personName(model, m.mentee)} was due on ${due}. Hold it with both and record it under reviews: (milestone: ${milestone}).`,
+          message: `The ${milestone} review of ${pairNames(model, m)} was due on ${due}. Hold it with both and record it under reviews: (milestone: ${milestone}).`,
         });
       }
     }

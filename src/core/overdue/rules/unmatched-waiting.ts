@@ -1,6 +1,7 @@
 import { addPeriod } from '../../dates.js';
-import { isOpen, type Loaded } from '../../model.js';
-import { period } from '../../schedule.js';
+import { isOpen } from '../../lifecycle/status.js';
+import type { Loaded } from '../../model.js';
+import { period } from '../../checkin/schedule.js';
 import { stepCompleted, type Match } from '../../schema/index.js';
 import type { Rule } from '../types.js';
 import { latest } from '../types.js';

@@ -1,9 +1,10 @@
 // When the programme should next contact each side of a match: the check-in rules of DESIGN.md
 // section 2, shared by `overdue` (what is late) and `checkin` (what to call about), so the two
 // can never disagree.
-import { addDays, addPeriod, daysBetween, parsePeriod, type IsoDate, type Period } from './dates.js';
-import type { Loaded } from './model.js';
-import type { Checkin, Match, Programme } from './schema/index.js';
+import { addDays, addPeriod, daysBetween, parsePeriod, type IsoDate, type Period } from '../dates.js';
+import { isUnderway } from '../lifecycle/status.js';
+import type { Loaded } from '../model.js';
+import type { Checkin, Match, Programme } from '../schema/index.js';
 
 export type Side = 'mentor' | 'mentee';
 export const SIDES: readonly Side[] = ['mentor', 'mentee'];
@@ -49,15 +50,10 @@ export function nextWorkingDay(date: IsoDate, workingDays: readonly string[]): I
   return d;
 }
 
-/** Whether check-in calls are due for a match at all: active, and the first meeting held. */
-export function callsApply(match: Match): boolean {
-  return match.status === 'active' && match.first_meeting !== undefined;
-}
-
 /** The next contact due with each side of an active match that has had its first meeting. */
 export function callsDue(loaded: Loaded<Match>, settings: Programme): CallDue[] {
   const match = loaded.data;
-  if (!callsApply(match)) return [];
+  if (!isUnderway(match)) return [];
   return SIDES.map((side) => callDueFor(loaded, side, settings));
 }
 

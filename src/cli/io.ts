@@ -1,0 +1,29 @@
+// The process as the tool sees it. No imports: the entry point loads this and nothing heavy.
+
+/** The process as a command sees it: the real one in the binary, a fake one in tests. */
+export interface IO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  /** The terminal's width, when stdout is one. */
+  columns: number | undefined;
+  now: () => Date;
+  /** Where prompts read and write; tests pass their own streams. */
+  promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+}
+
+export function processIO(): IO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    columns: process.stdout.columns,
+    now: () => new Date(),
+  };
+}

@@ -1,0 +1,144 @@
+// The command line: commander, the list of commands and nothing heavy. Each command's module
+// describes itself (src/cli/command.ts) and is imported only when that command runs, or when
+// help must list every command; esbuild puts each in its own chunk, so `--version` and
+// `overdue` start fast.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, Exit, UserError } from '../errors.js';
+import type { CommandSpec, OptionSpecs } from './command.js';
+import type { GlobalOptions } from './context.js';
+import type { IO } from './io.js';
+
+import pkg from '../../package.json' with { type: 'json' };
+
+type Loader = () => Promise<{ command: CommandSpec<OptionSpecs> }>;
+
+/** Every command, by name; a name with a space is a subcommand of a group. */
+export const COMMANDS: Record<string, Loader> = {
+  validate: async () => (await import('./commands/validate.js')) as never,
+  overdue: async () => (await import('./commands/overdue.js')) as never,
+  'checkin sheet': async () => (await import('./commands/checkin-sheet.js')) as never,
+  'checkin plan': async () => (await import('./commands/checkin-plan.js')) as never,
+  'checkin record': async () => (await import('./commands/checkin-record.js')) as never,
+  'checkin call': async () => (await import('./commands/checkin-call.js')) as never,
+  'checkin follow-up': async () => (await import('./commands/checkin-follow-up.js')) as never,
+  init: async () => (await import('./commands/init.js')) as never,
+  schema: async () => (await import('./commands/schema.js')) as never,
+};
+
+/** Groups of subcommands: their description, and the subcommand run when none is named. */
+export const GROUPS: Record<string, { description: string; default: string }> = {
+  checkin: { description: "check-in calls: the day's call sheet (the default), phone-day plans, recording calls and follow-ups", default: 'sheet' },
+};
+
+/** Global options that take a value (so the value is not mistaken for a command's name). */
+const GLOBAL_VALUES = new Set(['--dir', '--today']);
+
+/** Which command modules this command line needs: one, or all of them for help. */
+export function commandsFor(argv: string[]): string[] {
+  const all = Object.keys(COMMANDS);
+  const words: string[] = [];
+  let help = false;
+  let version = false;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--help' || token === '-h') help = true;
+    else if (token === '--version' || token === '-V') version = true;
+    else if (GLOBAL_VALUES.has(token)) i++;
+    else if (!token.startsWith('-')) words.push(token);
+  }
+  const [first, second] = words;
+  if (first === undefined) return version && !help ? [] : all;
+  if (first === 'help' || help) return all;
+  if (GROUPS[first]) {
+    const sub = second !== undefined && COMMANDS[`${first} ${second}`] ? second : GROUPS[first].default;
+    return [`${first} ${sub}`];
+  }
+  return COMMANDS[first] ? [first] : all;
+}
+
+export async function buildProgram(argv: string[], io: IO): Promise<Command> {
+  const program = new Command('mentor-coord')
+    .description('The coordinator\'s tool for a mentoring or befriending programme kept as a folder of YAML files.')
+    .version(pkg.version, '-V, --version')
+    .addOption(new Option('--dir <folder>', 'the programme folder (default: MENTOR_COORD_DIR or the current folder)'))
+    .addOption(new Option('--today <date>', 'the date to work from, YYYY-MM-DD (default: MENTOR_COORD_TODAY or today)'))
+    .addOption(new Option('--json', 'machine-readable output on stdout'))
+    .addOption(new Option('--no-color', 'no colour (also: NO_COLOR=1, TERM=dumb, or output not a terminal)'))
+    .addOption(new Option('--no-cache', 'parse every file afresh instead of using .mentor-coord/ in the programme folder'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) });
+  program.addHelpText('after', '\nExit codes: 0 all well, 1 findings (problems, overdue items with --exit-code), 2 usage errors or unreadable input.\nDocs: README.md and docs/ in the mentor-coord folder.');
+
+  const wanted = new Set(commandsFor(argv.slice(2)));
+  const groups = new Map<string, Command>();
+  // In the order of COMMANDS, so help lists them the same way every time.
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    if (!wanted.has(name)) continue;
+    const { command: spec } = await load();
+    if (spec.name !== name) throw new Error(`command module for "${name}" calls itself "${spec.name}"`);
+    const [groupName, subName] = name.split(' ') as [string, string | undefined];
+    let parent = program;
+    if (subName !== undefined) {
+      let group = groups.get(groupName);
+      if (!group) {
+        group = program.command(groupName).description(GROUPS[groupName]!.description);
+        groups.set(groupName, group);
+      }
+      parent = group;
+    }
+    const isDefault = subName !== undefined && GROUPS[groupName]!.default === subName;
+    register(parent.command(subName ?? groupName, isDefault ? { isDefault: true } : {}), spec, io);
+  }
+  return program;
+}
+
+function register(command: Command, spec: CommandSpec<OptionSpecs>, io: IO): void {
+  command.description(spec.description);
+  for (const arg of spec.arguments ?? []) command.argument(arg.name, arg.description);
+  for (const opt of Object.values(spec.options)) {
+    if (opt.kind === 'repeat') command.option(opt.flags, opt.description, (value: string, previous: string[]) => [...previous, value], [] as string[]);
+    else if (opt.defaultValue !== undefined) command.option(opt.flags, opt.description, opt.defaultValue);
+    else command.option(opt.flags, opt.description);
+  }
+  if (spec.helpAfter) command.addHelpText('after', spec.helpAfter);
+  command.action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    const positional = args.slice(0, -2).map((a) => String(a));
+    const { makeContext } = await import('./context.js');
+    const ctx = makeContext(self.optsWithGlobals() as GlobalOptions, io);
+    const code = await spec.run(ctx, positional, self.opts() as never);
+    if (code !== 0) throw new Exit(code);
+  });
+}
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function main(argv: string[], io: IO): Promise<number> {
+  try {
+    const program = await buildProgram(argv, io);
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: IO): number {
+  if (error instanceof Exit) return error.exitCode;
+  if (error instanceof CommanderError) {
+    // Help and version are not errors; everything else commander rejects is a usage error.
+    // (Help shown because no command was given is a usage error: commander.help with exit code 1.)
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof UserError) {
+    io.stderr(`mentor-coord: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+    return error.exitCode;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr(
+    `mentor-coord: internal error (this is a bug in mentor-coord, not a problem with your files)\n${stack}\n` +
+      'Please report it with the command you ran; your programme files have not been changed by the failed step.\n',
+  );
+  return 70;
+}

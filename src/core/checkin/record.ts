@@ -1,0 +1,79 @@
+// A recorded call from what the coordinator typed, and the concerns still open on a match. Pure.
+import { isIsoDate, type IsoDate } from '../dates.js';
+import { ADVICE } from '../advice.js';
+import { field, invalid, type Invalid } from '../input.js';
+import type { Match } from '../schema/index.js';
+import { cmp } from '../order.js';
+export interface CallInput {
+  with: string;
+  outcome: string;
+  date: IsoDate;
+  rating?: string | number;
+  good_match?: string;
+  prepared?: string;
+  actions?: string[];
+  concern?: string;
+  safeguarding?: boolean;
+  note?: string;
+  next?: string;
+  by?: string;
+}
+
+export type Built = { ok: true; checkin: Record<string, unknown> } | Invalid;
+
+const OUTCOMES = ['reached', 'no-answer', 'message', 'emailed'];
+
+/** A check-in entry for the match file from what the coordinator typed, or why it cannot be. */
+export function buildCheckin(match: Match, input: CallInput, today: IsoDate): Built {
+  const fail = (message: string, hint: string, about?: string): Built => invalid(about, message, hint);
+  if (input.with !== 'mentor' && input.with !== 'mentee') return fail(`«with» "${input.with}" is not mentor or mentee`, 'Say who the call was with: «with» mentor or «with» mentee.', 'with');
+  if (!OUTCOMES.includes(input.outcome)) return fail(`«outcome» "${input.outcome}" is not one of: ${OUTCOMES.join(', ')}`, 'reached: you spoke; no-answer; message: you left one; emailed: you wrote instead.', 'outcome');
+  if (!isIsoDate(input.date)) return fail(`«date» "${input.date}" is not a date`, 'Write it as YYYY-MM-DD.', 'date');
+  if (input.date > today) return fail(`the call's date ${input.date} is in the future (today is ${today})`, `Record calls once they have happened. To plan calls, use ${ADVICE.checkinPlan}.`, 'date');
+  const start = match.started ?? match.proposed;
+  if (start !== undefined && input.date < start) return fail(`the call's date ${input.date} is before the match started (${start})`, 'Check the date.', 'date');
+  const entry: Record<string, unknown> = { with: input.with, date: input.date, outcome: input.outcome };
+  if (input.rating !== undefined && input.rating !== '') {
+    const rating = Number(input.rating);
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5) return fail(`«rating» "${input.rating}" is not a whole number from 1 to 5`, '1 means going badly, 5 going very well.', 'rating');
+    entry.rating = rating;
+  }
+  for (const key of ['good_match', 'prepared'] as const) {
+    const value = input[key];
+    if (value === undefined || value === '') continue;
+    const v = value.toLowerCase();
+    if (!['yes', 'no', 'y', 'n', 'true', 'false'].includes(v)) return fail(`${field(key)} "${value}" is not yes or no`, `Give ${field(key)} yes or ${field(key)} no.`, key);
+    entry[key] = v.startsWith('y') || v === 'true' ? 'yes' : 'no';
+  }
+  const reached = input.outcome === 'reached' || input.outcome === 'emailed';
+  if (!reached && (entry.rating !== undefined || entry.good_match !== undefined || entry.prepared !== undefined)) {
+    return fail(`a call with outcome "${input.outcome}" has no answers to record`, 'Answers (rating, good match, prepared) go with «outcome» reached or emailed.', 'outcome');
+  }
+  const actions = (input.actions ?? []).map((a) => a.trim()).filter((a) => a !== '');
+  if (actions.length > 0) entry.actions = actions;
+  if (input.safeguarding && !input.concern?.trim()) return fail('«safeguarding» needs the concern itself', 'Describe it with «concern» "...", in the words you were told.', 'concern');
+  if (input.concern?.trim()) entry.concern = { text: input.concern.trim(), safeguarding: input.safeguarding === true };
+  if (input.note?.trim()) entry.note = input.note.trim();
+  if (input.next !== undefined && input.next !== '') {
+    if (!isIsoDate(input.next)) return fail(`«next» "${input.next}" is not a date`, 'Write it as YYYY-MM-DD.', 'next');
+    if (input.next <= input.date) return fail(`«next» ${input.next} is not after the call (${input.date})`, 'The next contact is a later date.', 'next');
+    entry.next = input.next;
+  }
+  if (input.by?.trim()) entry.by = input.by.trim();
+  return { ok: true, checkin: entry };
+}
+
+export interface OpenConcern {
+  /** Where it is in the match file. */
+  path: (string | number)[];
+  text: string;
+  raised: IsoDate;
+  safeguarding: boolean;
+}
+
+export function openConcerns(match: Match): OpenConcern[] {
+  return [
+    ...match.checkins.flatMap((c, i) => (c.concern && !c.concern.follow_up ? [{ path: ['checkins', i, 'concern'], text: c.concern.text, raised: c.concern.raised ?? c.date, safeguarding: c.concern.safeguarding }] : [])),
+    ...match.concerns.flatMap((c, i) => (!c.follow_up ? [{ path: ['concerns', i], text: c.text, raised: c.raised, safeguarding: c.safeguarding }] : [])),
+  ].sort((a, b) => cmp(a.raised, b.raised));
+}

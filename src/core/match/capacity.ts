@@ -1,0 +1,20 @@
+// How many mentees a mentor may have, and how many places they have taken.
+import type { ProgrammeModel } from '../model.js';
+import { isOpen } from '../lifecycle/status.js';
+import type { Mentor, Programme } from '../schema/index.js';
+
+export function mentorCapacity(mentor: Mentor, settings: Programme): number {
+  return mentor.capacity ?? settings.matching.default_capacity;
+}
+
+/** Each mentor's open matches (proposed, active, paused), in id order. */
+export function openMatchesByMentor(model: ProgrammeModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const match of model.matches.values()) {
+    if (!isOpen(match.data)) continue;
+    const list = out.get(match.data.mentor);
+    if (list) list.push(match.id);
+    else out.set(match.data.mentor, [match.id]);
+  }
+  return out;
+}

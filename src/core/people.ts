@@ -1,0 +1,44 @@
+// "Who is this id?": the one place that answers it, for every report, sheet and message.
+import type { Loaded, ProgrammeModel } from './model.js';
+import type { Mentee, Mentor } from './schema/index.js';
+
+export type Role = 'mentor' | 'mentee';
+
+export interface Person {
+  id: string;
+  role: Role;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  file: string;
+  record: Loaded<Mentor> | Loaded<Mentee>;
+}
+
+/** The person with this id, whichever folder they are in; undefined when no file of theirs loaded. */
+export function whoIs(model: ProgrammeModel, id: string): Person | undefined {
+  const mentor = model.mentors.get(id);
+  if (mentor) return describe(mentor, 'mentor');
+  const mentee = model.mentees.get(id);
+  return mentee ? describe(mentee, 'mentee') : undefined;
+}
+
+/** The person on one side of a match; undefined when their file did not load. */
+export function sideOf(model: ProgrammeModel, role: Role, id: string): Person | undefined {
+  const record = role === 'mentor' ? model.mentors.get(id) : model.mentees.get(id);
+  return record ? describe(record, role) : undefined;
+}
+
+/** A person's name for messages; the id when the person's file did not load. */
+export function personName(model: ProgrammeModel, id: string): string {
+  return whoIs(model, id)?.name ?? id;
+}
+
+function describe(record: Loaded<Mentor> | Loaded<Mentee>, role: Role): Person {
+  const { data } = record;
+  return { id: record.id, role, name: data.name, phone: data.phone ?? null, email: data.email ?? null, file: record.file, record };
+}
+
+/** "Aoife Byrne and Bea Santos": the two people of a match, for messages. */
+export function pairNames(model: ProgrammeModel, match: { mentor: string; mentee: string }): string {
+  return `${personName(model, match.mentor)} and ${personName(model, match.mentee)}`;
+}
