@@ -1,6 +1,7 @@
 // Problems are values, never exceptions: every check returns them, the loader collects them all,
 // and one renderer prints them. A problem found from data (a path inside a file) is given its
 // line and column later by `locate`, which needs the YAML source.
+import type { ProblemCode } from './problem-codes.js';
 
 export type PathSegment = string | number;
 
@@ -10,8 +11,8 @@ export interface Problem {
   /** 1-based; 0 when the problem is about the file as a whole and has no position. */
   line: number;
   col: number;
-  /** A stable, kebab-case identifier, documented in docs/problems.md. */
-  code: string;
+  /** A stable, kebab-case identifier from the catalogue (./problem-codes.ts, docs/problems.md). */
+  code: ProblemCode;
   message: string;
   /** How to fix it, in the coordinator's words. */
   hint: string;
@@ -23,7 +24,7 @@ export interface Problem {
 
 export function problem(
   file: string,
-  code: string,
+  code: ProblemCode,
   message: string,
   hint: string,
   where: { path?: PathSegment[]; atKey?: boolean; line?: number; col?: number } = {},
