@@ -14,8 +14,42 @@ export function rng(seed) {
   };
 }
 
-const FIRST = ['Zoë', 'Łukasz', 'Siobhán', 'Oluwaseun', 'Hà', 'Björn', 'Chiara', 'Priya', 'Mehmet', 'Aoife', 'Kwame', 'Fatima', 'José', 'Ingrid', 'Rhys', 'Amaru', 'Yūki', 'Chidinma'];
-const LAST = ['Ångström', 'Wróbel', 'Ó Ceallaigh', 'Adébáyọ̀', 'Nguyễn', 'Þórsson', 'Bianchi', 'Raghunathan', 'Yılmaz', 'Ní Bhriain', 'Mensah', 'Al-Sayed', 'Ramírez', 'Søndergaard'];
+const FIRST = [
+  'Zoë',
+  'Łukasz',
+  'Siobhán',
+  'Oluwaseun',
+  'Hà',
+  'Björn',
+  'Chiara',
+  'Priya',
+  'Mehmet',
+  'Aoife',
+  'Kwame',
+  'Fatima',
+  'José',
+  'Ingrid',
+  'Rhys',
+  'Amaru',
+  'Yūki',
+  'Chidinma',
+];
+const LAST = [
+  'Ångström',
+  'Wróbel',
+  'Ó Ceallaigh',
+  'Adébáyọ̀',
+  'Nguyễn',
+  'Þórsson',
+  'Bianchi',
+  'Raghunathan',
+  'Yılmaz',
+  'Ní Bhriain',
+  'Mensah',
+  'Al-Sayed',
+  'Ramírez',
+  'Søndergaard',
+];
 const TOPICS = ['confidence', 'job-search', 'college-applications', 'budgeting', 'interviews', 'apprenticeships', 'wellbeing', 'digital-skills'];
 const AREAS = ['north', 'south', 'east', 'west', 'central'];
 
@@ -30,52 +64,73 @@ export function generate(dir, { people = 10000, matches = 5000, history = true, 
   const sample = (list, n) => [...list].sort(() => random() - 0.5).slice(0, n);
   rmSync(dir, { recursive: true, force: true });
   for (const f of ['mentors', 'mentees', 'matches']) mkdirSync(join(dir, f), { recursive: true });
-  writeFileSync(join(dir, 'programme.yaml'), [
-    '# Generated for benchmarks by bench/generate.mjs',
-    'name: Benchmark Programme',
-    'coordinator:', '  name: Bench Coordinator', '  email: bench@example.org',
-    'safeguarding_lead:', '  name: Bench Lead', '  phone: "+44 20 7946 0999"',
-    'matching:', '  criteria:',
-    '    - name: goals', '      mentee: goals', '      mentor: expertise', '      compare: overlap', '      weight: 3',
-    '    - name: area', '      field: area', '      compare: same', '      weight: 1',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'programme.yaml'),
+    [
+      '# Generated for benchmarks by bench/generate.mjs',
+      'name: Benchmark Programme',
+      'coordinator:',
+      '  name: Bench Coordinator',
+      '  email: bench@example.org',
+      'safeguarding_lead:',
+      '  name: Bench Lead',
+      '  phone: "+44 20 7946 0999"',
+      'matching:',
+      '  criteria:',
+      '    - name: goals',
+      '      mentee: goals',
+      '      mentor: expertise',
+      '      compare: overlap',
+      '      weight: 3',
+      '    - name: area',
+      '      field: area',
+      '      compare: same',
+      '      weight: 1',
+      '',
+    ].join('\n'),
+  );
   const mentors = Math.floor(people * 0.4);
   const mentees = people - mentors;
   for (let i = 0; i < mentors; i++) {
     const done = Math.floor(random() * 600);
-    writeFileSync(join(dir, 'mentors', `mentor-${i}.yaml`), [
-      `name: ${pick(FIRST)} ${pick(LAST)}`,
-      `email: mentor${i}@example.org`,
-      `phone: "+44 7700 ${String(900000 + (i % 1000)).padStart(6, '0')}"`,
-      `joined: ${day(done, -30)}`,
-      'capacity: 2',
-      'onboarding:',
-      `  training: ${day(done, 0)}`,
-      `  code_of_conduct: ${day(done, 0)}`,
-      '  background_check:',
-      `    completed: ${day(done, 10)}`,
-      `    expires: ${day(done, 1100)}`,
-      'attributes:',
-      `  expertise: [${sample(TOPICS, 3).join(', ')}]`,
-      `  area: ${pick(AREAS)}`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'mentors', `mentor-${i}.yaml`),
+      [
+        `name: ${pick(FIRST)} ${pick(LAST)}`,
+        `email: mentor${i}@example.org`,
+        `phone: "+44 7700 ${String(900000 + (i % 1000)).padStart(6, '0')}"`,
+        `joined: ${day(done, -30)}`,
+        'capacity: 2',
+        'onboarding:',
+        `  training: ${day(done, 0)}`,
+        `  code_of_conduct: ${day(done, 0)}`,
+        '  background_check:',
+        `    completed: ${day(done, 10)}`,
+        `    expires: ${day(done, 1100)}`,
+        'attributes:',
+        `  expertise: [${sample(TOPICS, 3).join(', ')}]`,
+        `  area: ${pick(AREAS)}`,
+        '',
+      ].join('\n'),
+    );
   }
   for (let i = 0; i < mentees; i++) {
     const joined = Math.floor(random() * 600);
-    writeFileSync(join(dir, 'mentees', `mentee-${i}.yaml`), [
-      `name: ${pick(FIRST)} ${pick(LAST)}`,
-      `email: mentee${i}@example.net`,
-      `phone: "+44 7700 ${String(900000 + (i % 1000)).padStart(6, '0')}"`,
-      `joined: ${day(joined, 0)}`,
-      'onboarding:',
-      `  induction: ${day(joined, 7)}`,
-      'attributes:',
-      `  goals: [${sample(TOPICS, 2).join(', ')}]`,
-      `  area: ${pick(AREAS)}`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'mentees', `mentee-${i}.yaml`),
+      [
+        `name: ${pick(FIRST)} ${pick(LAST)}`,
+        `email: mentee${i}@example.net`,
+        `phone: "+44 7700 ${String(900000 + (i % 1000)).padStart(6, '0')}"`,
+        `joined: ${day(joined, 0)}`,
+        'onboarding:',
+        `  induction: ${day(joined, 7)}`,
+        'attributes:',
+        `  goals: [${sample(TOPICS, 2).join(', ')}]`,
+        `  area: ${pick(AREAS)}`,
+        '',
+      ].join('\n'),
+    );
   }
   for (let i = 0; i < matches; i++) {
     const start = 300 + Math.floor(random() * 300);
@@ -86,14 +141,23 @@ export function generate(dir, { people = 10000, matches = 5000, history = true, 
       `proposed: ${day(start, -7)}`,
       `started: ${day(start, 0)}`,
       `first_meeting: ${day(start, 7)}`,
-      'agreement:', '  signed:', `    mentor: ${day(start, 7)}`, `    mentee: ${day(start, 8)}`,
+      'agreement:',
+      '  signed:',
+      `    mentor: ${day(start, 7)}`,
+      `    mentee: ${day(start, 8)}`,
     ];
     if (history) {
       lines.push('meetings:');
       for (let k = 0; k < 12; k++) lines.push(`  - date: ${day(start, 7 + k * 30)}`, '    length: 1h', `    note: Session ${k + 1} about ${pick(TOPICS)}.`);
       lines.push('checkins:');
       for (let k = 0; k < 28; k++) {
-        lines.push(`  - with: ${k % 2 ? 'mentee' : 'mentor'}`, `    date: ${day(start, 9 + Math.floor(k / 2) * 14)}`, '    outcome: reached', `    rating: ${1 + (k % 5)}`, '    good_match: yes');
+        lines.push(
+          `  - with: ${k % 2 ? 'mentee' : 'mentor'}`,
+          `    date: ${day(start, 9 + Math.floor(k / 2) * 14)}`,
+          '    outcome: reached',
+          `    rating: ${1 + (k % 5)}`,
+          '    good_match: yes',
+        );
         if (k % 4 === 0) lines.push('    actions:', `      - Bring one question about ${pick(TOPICS)}`);
       }
       lines.push('reviews:', `  - date: ${day(start, 100)}`, '    milestone: 3m', `  - date: ${day(start, 190)}`, '    milestone: 6m');

@@ -54,7 +54,10 @@ console.log(`  start-up ratio: ${(version.ms / bare.ms).toFixed(2)}x (target: wi
 
 const small = folder('people-10000-matches-5000', { people: 10000, matches: 5000, history: false });
 const big = folder('people-10000-matches-5000-history', { people: 10000, matches: 5000, history: true });
-for (const [label, dir] of [['10,000 people, 5,000 matches', small], ['10,000 people, 5,000 matches with a year of history', big]]) {
+for (const [label, dir] of [
+  ['10,000 people, 5,000 matches', small],
+  ['10,000 people, 5,000 matches with a year of history', big],
+]) {
   console.log(label);
   rmSync(join(dir, '.mentor-coord'), { recursive: true, force: true });
   measure('  validate, first run (parses all, builds the cache; 1 run)', [BIN, 'validate', '--dir', dir], { preload: true }, 1);
@@ -71,7 +74,50 @@ for (let d = new Date(Date.UTC(2026, 10, 24)); days.length < 20; d = new Date(d.
   if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
 }
 console.log('2,000 due calls over 20 phone days (100 five-minute slots a day)');
-const planRun = measure('  checkin plan --json', [BIN, 'checkin', 'plan', '--days', days.join(','), '--per-day', '100', '--from', '08:00', '--slot', '5min', '--json', '--today', '2026-11-23', '--dir', calls], { preload: true });
+const planRun = measure(
+  '  checkin plan --json',
+  [
+    BIN,
+    'checkin',
+    'plan',
+    '--days',
+    days.join(','),
+    '--per-day',
+    '100',
+    '--from',
+    '08:00',
+    '--slot',
+    '5min',
+    '--json',
+    '--today',
+    '2026-11-23',
+    '--dir',
+    calls,
+  ],
+  { preload: true },
+);
 const plan = JSON.parse(planRun.runs[0].stdout);
 console.log(`  planned ${plan.planned.length}, unplanned ${plan.unplanned.length}`);
-measure('  checkin plan --ics (2,000 events)', [BIN, 'checkin', 'plan', '--days', days.join(','), '--per-day', '100', '--from', '08:00', '--slot', '5min', '--ics', join(OUT, 'calls.ics'), '--today', '2026-11-23', '--dir', calls], { preload: true });
+measure(
+  '  checkin plan --ics (2,000 events)',
+  [
+    BIN,
+    'checkin',
+    'plan',
+    '--days',
+    days.join(','),
+    '--per-day',
+    '100',
+    '--from',
+    '08:00',
+    '--slot',
+    '5min',
+    '--ics',
+    join(OUT, 'calls.ics'),
+    '--today',
+    '2026-11-23',
+    '--dir',
+    calls,
+  ],
+  { preload: true },
+);

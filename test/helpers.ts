@@ -17,7 +17,14 @@ export interface Run {
 
 /** The real built binary, as a coordinator or cron would run it: no terminal, no colour. */
 export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, MENTOR_COORD_DIR: undefined, MENTOR_COORD_TODAY: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    MENTOR_COORD_DIR: undefined,
+    MENTOR_COORD_TODAY: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -44,4 +51,34 @@ export function exampleCopy(): string {
   const dir = join(tempDir(), 'riverside');
   cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('.mentor-coord') });
   return dir;
+}
+
+/**
+ * The same command line run in this process: the program the binary runs, with its output
+ * captured. Much faster than spawning; the end-to-end tests in test/e2e/ spawn the real binary.
+ */
+export async function mc(args: string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<Run> {
+  const { main } = await import('../src/cli/program.js');
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    MENTOR_COORD_DIR: undefined,
+    MENTOR_COORD_TODAY: undefined,
+    ...options.env,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'mentor-coord', ...args], {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    env: env as NodeJS.ProcessEnv,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    columns: undefined,
+    now: () => new Date(),
+  });
+  return { code, stdout, stderr };
 }

@@ -63,5 +63,8 @@ export function outputFormat<F extends string>(ctx: Context, value: string | und
 /** The value if it is one of those allowed; otherwise a usage error naming them, with "did you mean". */
 export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`${flag} "${value}" is not one of: ${allowed.join(', ')}`, `${didYouMean(value, allowed).trim() || `Use one of: ${allowed.join(', ')}.`}`);
+  throw new UserError(
+    `${flag} "${value}" is not one of: ${allowed.join(', ')}`,
+    `${didYouMean(value, allowed).trim() || `Use one of: ${allowed.join(', ')}.`}`,
+  );
 }

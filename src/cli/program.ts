@@ -58,7 +58,7 @@ export function commandsFor(argv: string[]): string[] {
 
 export async function buildProgram(argv: string[], io: IO): Promise<Command> {
   const program = new Command('mentor-coord')
-    .description('The coordinator\'s tool for a mentoring or befriending programme kept as a folder of YAML files.')
+    .description("The coordinator's tool for a mentoring or befriending programme kept as a folder of YAML files.")
     .version(pkg.version, '-V, --version')
     .addOption(new Option('--dir <folder>', 'the programme folder (default: MENTOR_COORD_DIR or the current folder)'))
     .addOption(new Option('--today <date>', 'the date to work from, YYYY-MM-DD (default: MENTOR_COORD_TODAY or today)'))
@@ -68,7 +68,10 @@ export async function buildProgram(argv: string[], io: IO): Promise<Command> {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) });
-  program.addHelpText('after', '\nExit codes: 0 all well, 1 findings (problems, overdue items with --exit-code), 2 usage errors or unreadable input.\nDocs: README.md and docs/ in the mentor-coord folder.');
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 all well, 1 findings (problems, overdue items with --exit-code), 2 usage errors or unreadable input.\nDocs: README.md and docs/ in the mentor-coord folder.',
+  );
 
   const wanted = new Set(commandsFor(argv.slice(2)));
   const groups = new Map<string, Command>();

@@ -121,7 +121,15 @@ function valueAt(root: unknown, path: PathSegment[]): unknown {
   return v;
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+};
 
 /** The field names an object schema accepts at `path` (for "did you mean"). */
 export function knownKeys(schema: z.ZodType, path: PathSegment[]): string[] {

@@ -9,10 +9,7 @@ import { problem, type Problem } from './problems.js';
 import { FOLDERS, ID_PATTERN, programmeSchema, type Match, type Mentee, type Mentor, type Programme, type RecordKind } from './schema/index.js';
 import { closest } from './suggest.js';
 
-export type FileRole =
-  | { role: 'record'; kind: RecordKind; id: string }
-  | { role: 'ignore' }
-  | { role: 'stray'; problem: Problem };
+export type FileRole = { role: 'record'; kind: RecordKind; id: string } | { role: 'ignore' } | { role: 'stray'; problem: Problem };
 
 const RECORD_FOLDERS: Record<string, RecordKind> = { mentors: 'mentor', mentees: 'mentee', matches: 'match' };
 /** Top-level names a programme folder may hold besides its records. */
@@ -26,7 +23,11 @@ export function classifyPath(path: string, isDirectory: boolean): FileRole {
   if (parts.length === 1) {
     if (name === PROGRAMME_FILE) {
       if (!isDirectory) return { role: 'record', kind: 'programme', id: 'programme' };
-      return stray(path, `${PROGRAMME_FILE} is a folder, not a file`, `The programme's settings are a file named ${PROGRAMME_FILE}; ${ADVICE.init} writes one to start from.`);
+      return stray(
+        path,
+        `${PROGRAMME_FILE} is a folder, not a file`,
+        `The programme's settings are a file named ${PROGRAMME_FILE}; ${ADVICE.init} writes one to start from.`,
+      );
     }
     if (KNOWN_TOP.has(name) || RECORD_FOLDERS[name]) return { role: 'ignore' };
     if (isDirectory) {
@@ -37,14 +38,18 @@ export function classifyPath(path: string, isDirectory: boolean): FileRole {
       return { role: 'ignore' };
     }
     if (/\.ya?ml$/i.test(name)) {
-      return stray(path, 'this YAML file is not part of a programme folder',
-        `The programme folder holds ${PROGRAMME_FILE} and one file per record in mentors/, mentees/ and matches/: move this file into the right folder, or out of the programme.`);
+      return stray(
+        path,
+        'this YAML file is not part of a programme folder',
+        `The programme folder holds ${PROGRAMME_FILE} and one file per record in mentors/, mentees/ and matches/: move this file into the right folder, or out of the programme.`,
+      );
     }
     return { role: 'ignore' };
   }
   const kind = RECORD_FOLDERS[parts[0]!];
   if (kind === undefined || parts.length > 2) {
-    if (kind !== undefined) return stray(path, `"${parts[0]}/" holds files only, not folders`, `Move the files up into ${parts[0]}/, or this folder out of the programme.`);
+    if (kind !== undefined)
+      return stray(path, `"${parts[0]}/" holds files only, not folders`, `Move the files up into ${parts[0]}/, or this folder out of the programme.`);
     return { role: 'ignore' };
   }
   const folder = FOLDERS[kind as Exclude<RecordKind, 'programme'>];
@@ -104,7 +109,11 @@ export interface RecordResult {
 }
 
 /** Checked records to the programme model, with every problem of every file and across files. */
-export function assemble(records: RecordResult[], strays: Problem[], textOf: (file: string) => string | undefined): { model: ProgrammeModel; problems: Problem[] } {
+export function assemble(
+  records: RecordResult[],
+  strays: Problem[],
+  textOf: (file: string) => string | undefined,
+): { model: ProgrammeModel; problems: Problem[] } {
   const problems: Problem[] = [...strays];
   const mentors: Loaded<Mentor>[] = [];
   const mentees: Loaded<Mentee>[] = [];

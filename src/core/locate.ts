@@ -30,12 +30,11 @@ export class Locator {
   /** The position of the value at `path` (or of its key), or of the nearest enclosing field found. */
   find(path: PathSegment[], atKey: boolean): { line: number; col: number } {
     let node: unknown = this.contents;
-    let best = 0;
     const offset = (n: unknown): number | undefined => {
       const range = (n as { range?: [number, number, number] } | null)?.range;
       return range ? range[0] : undefined;
     };
-    best = offset(node) ?? 0;
+    let best = offset(node) ?? 0;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i]!;
       const last = i === path.length - 1;

@@ -17,14 +17,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decode(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problems: Problem[] } {
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    return fail(problem(file, 'file-too-large', `this file is ${mb} MB; a record file is a few kilobytes`,
-      'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.', { line: 1, col: 1 }));
+    return fail(
+      problem(
+        file,
+        'file-too-large',
+        `this file is ${mb} MB; a record file is a few kilobytes`,
+        'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.',
+        { line: 1, col: 1 },
+      ),
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = positionOfByte(bytes, nul);
-    return fail(problem(file, 'binary-file', 'this is not a text file (it contains binary data)',
-      'Record files are plain YAML text. Move this file out of the programme folder, or restore it from git (git checkout -- <file>).', { line, col }));
+    return fail(
+      problem(
+        file,
+        'binary-file',
+        'this is not a text file (it contains binary data)',
+        'Record files are plain YAML text. Move this file out of the programme folder, or restore it from git (git checkout -- <file>).',
+        { line, col },
+      ),
+    );
   }
   let text: string;
   try {
@@ -32,8 +46,15 @@ export function decode(file: string, bytes: Uint8Array): { ok: true; text: strin
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, col } = positionOfByte(bytes, bad);
-    return fail(problem(file, 'not-utf8', 'this file is not UTF-8 text',
-      'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check names with accents.', { line, col }));
+    return fail(
+      problem(
+        file,
+        'not-utf8',
+        'this file is not UTF-8 text',
+        'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check names with accents.',
+        { line, col },
+      ),
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
@@ -87,8 +108,15 @@ export function parseCarefully(file: string, text: string, fastError?: unknown):
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      return fail(problem(file, 'yaml-aliases', 'this file uses too many YAML aliases (*name) to be a record',
-        'Write the values out in full instead of using &anchors and *aliases.', { line: 1, col: 1 }));
+      return fail(
+        problem(
+          file,
+          'yaml-aliases',
+          'this file uses too many YAML aliases (*name) to be a record',
+          'Write the values out in full instead of using &anchors and *aliases.',
+          { line: 1, col: 1 },
+        ),
+      );
     }
     const mark = markOf(fastError);
     return fail(problem(file, 'yaml-syntax', message, yamlHint(undefined), mark));

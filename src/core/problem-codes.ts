@@ -14,7 +14,8 @@ export const PROBLEM_CODES = {
   'missing-field': 'a required field is missing (`name`, `mentor`, `status`, `started` for an active match, `closure` for a closed one ...)',
   'empty-value': 'a field is there but has no value',
   'invalid-value': 'a value of the wrong kind: text where a number belongs, a date that does not exist, a status that is not one of the allowed ones',
-  'stray-file': 'a file or folder the programme does not use, inside a record folder or looking like one (`mentor/` for `mentors/`); also a file name that cannot be an id',
+  'stray-file':
+    'a file or folder the programme does not use, inside a record folder or looking like one (`mentor/` for `mentors/`); also a file name that cannot be an id',
   'unreadable-file': 'the file exists but could not be read (permissions)',
   'duplicate-id': 'a mentor and a mentee have the same id (file name)',
   'unknown-person': 'a match, exclusion or `not_with` names an id that is not a mentor or mentee',

@@ -7,9 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { PathSegment } from './problems.js';
 
-export type Edit =
-  | { op: 'set'; path: PathSegment[]; value: unknown }
-  | { op: 'append'; path: PathSegment[]; value: unknown };
+export type Edit = { op: 'set'; path: PathSegment[]; value: unknown } | { op: 'append'; path: PathSegment[]; value: unknown };
 
 /** Edits to one record file (its path relative to the programme folder). */
 export interface FileEdits {

@@ -23,7 +23,10 @@ export function loadForWriting(ctx: Context): LoadedProgramme {
 export function requireNoProblems(ctx: Context, loaded: LoadedProgramme): void {
   if (loaded.problems.length === 0) return;
   ctx.stderr(renderProblems(loaded.problems, loaded.textOf, ctx.errChalk));
-  throw new UserError('the programme folder has problems, so nothing was written', 'Fix the problems above (mentor-coord validate lists them), then run the command again.');
+  throw new UserError(
+    'the programme folder has problems, so nothing was written',
+    'Fix the problems above (mentor-coord validate lists them), then run the command again.',
+  );
 }
 
 export function findMatch(model: ProgrammeModel, id: string): Loaded<Match> {

@@ -4,11 +4,12 @@ import type { Plan, SheetEntry } from '../core/checkin/index.js';
 import type { IsoDate } from '../core/dates.js';
 import { OUTCOME_WORDS } from '../core/checkin/schedule.js';
 
-
 function lastContactLines(e: SheetEntry): string[] {
   const lines: string[] = [];
   if (e.last_contact) {
-    lines.push(`Last contact: ${e.last_contact.date} (${OUTCOME_WORDS[e.last_contact.outcome]})${e.last_contact.next ? `, next agreed for ${e.last_contact.next}` : ''}`);
+    lines.push(
+      `Last contact: ${e.last_contact.date} (${OUTCOME_WORDS[e.last_contact.outcome]})${e.last_contact.next ? `, next agreed for ${e.last_contact.next}` : ''}`,
+    );
     for (const a of e.last_contact.actions) lines.push(`  agreed: ${a}`);
     if (e.last_contact.note) lines.push(`  note: ${e.last_contact.note}`);
   } else {

@@ -20,7 +20,11 @@ export function localInstant(date: string, time: string, timezone: string): TZDa
 }
 
 export function renderIcs(input: IcsInput): string {
-  const calendar = ical({ name: `${input.programme}: check-in calls`, prodId: { company: 'mentor-coord', product: 'checkin plan' }, timezone: { name: input.timezone, generator: getVtimezoneComponent } });
+  const calendar = ical({
+    name: `${input.programme}: check-in calls`,
+    prodId: { company: 'mentor-coord', product: 'checkin plan' },
+    timezone: { name: input.timezone, generator: getVtimezoneComponent },
+  });
   for (const call of input.calls) {
     calendar.createEvent({
       id: `${call.match}-${call.with}-${call.date}@mentor-coord`,

@@ -19,7 +19,23 @@ export function renderJson(input: ReportInput): string {
   return `${JSON.stringify({ today: input.today, items: input.items, problems: input.problems.map(publicProblem) }, null, 2)}\n`;
 }
 
-const CSV_COLUMNS = ['rule', 'severity', 'match', 'person', 'due', 'days_overdue', 'message', 'upcoming', 'safeguarding', 'mentor', 'mentee', 'name', 'phone', 'email', 'file'] as const;
+const CSV_COLUMNS = [
+  'rule',
+  'severity',
+  'match',
+  'person',
+  'due',
+  'days_overdue',
+  'message',
+  'upcoming',
+  'safeguarding',
+  'mentor',
+  'mentee',
+  'name',
+  'phone',
+  'email',
+  'file',
+] as const;
 
 export function renderCsv(input: ReportInput): string {
   // The byte-order mark makes spreadsheet programs read the names as UTF-8.
@@ -66,7 +82,9 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
   if (input.items.length === 0) out.push('Nothing is overdue.');
   for (const group of input.groups) {
     out.push(chalk.bold(`${group.title} (${group.items.length})`));
-    const whoLines = group.items.map((item) => [item.name, item.phone, item.email, item.match ? `match ${item.match}` : undefined].filter((x): x is string => Boolean(x)));
+    const whoLines = group.items.map((item) =>
+      [item.name, item.phone, item.email, item.match ? `match ${item.match}` : undefined].filter((x): x is string => Boolean(x)),
+    );
     // Contact details are never cut short: the message column takes what is left.
     const whoWidth = Math.min(44, Math.max(12, ...whoLines.flat().map((l) => l.length))) + 2;
     const messageWidth = Math.max(30, width - whoWidth - 10 - 4);
@@ -82,7 +100,11 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
       // A safeguarding message already starts with SAFEGUARDING; other high items get a tag.
       const severity = !item.safeguarding && item.severity === 'high' ? chalk.red('high\n') : '';
       const message = item.safeguarding ? chalk.red.bold(item.message) : item.message;
-      table.push([item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText, whoLines[i]!.join('\n') || '-', severity + message]);
+      table.push([
+        item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText,
+        whoLines[i]!.join('\n') || '-',
+        severity + message,
+      ]);
     });
     out.push(table.toString(), '');
   }
@@ -93,15 +115,28 @@ export function renderMarkdown(input: ReportInput): string {
   const out: string[] = [`# ${escape(input.programme)}: overdue on ${input.today}`, ''];
   const problems = problemLines(input.problems);
   if (problems.length > 0) {
-    out.push(`> **Warning:** ${escape(problems[0]!)}`, '>', ...problems.slice(1, -1).map((l) => `> - ${escape(l.trim())}`), '>', `> ${escape(problems.at(-1)!)}`, '');
+    out.push(
+      `> **Warning:** ${escape(problems[0]!)}`,
+      '>',
+      ...problems.slice(1, -1).map((l) => `> - ${escape(l.trim())}`),
+      '>',
+      `> ${escape(problems.at(-1)!)}`,
+      '',
+    );
   }
   out.push(`**${summary(input)}**`, '');
   if (input.items.length === 0) out.push('Nothing is overdue.', '');
   for (const group of input.groups) {
     out.push(`## ${escape(group.title)} (${group.items.length})`, '');
     for (const item of group.items) {
-      const tags = [item.safeguarding ? '**SAFEGUARDING**' : item.severity === 'high' ? '**high**' : '', item.upcoming ? `_${when(item)}_` : `**${when(item)} overdue**`].filter(Boolean);
-      const who = [item.name, item.phone, item.email].filter(Boolean).map((x) => escape(x!)).join(', ');
+      const tags = [
+        item.safeguarding ? '**SAFEGUARDING**' : item.severity === 'high' ? '**high**' : '',
+        item.upcoming ? `_${when(item)}_` : `**${when(item)} overdue**`,
+      ].filter(Boolean);
+      const who = [item.name, item.phone, item.email]
+        .filter(Boolean)
+        .map((x) => escape(x!))
+        .join(', ');
       const where = [who, item.match ? `match \`${item.match}\`` : ''].filter(Boolean).join(' · ');
       out.push(`- ${tags.join(' · ')}${where ? ` · ${where}` : ''}  `, `  ${escape(item.message)}`);
     }

@@ -34,7 +34,11 @@ function lineOf(text: string | undefined, line: number): string | undefined {
   }
   const end = text.indexOf('\n', start);
   // Control characters would move the terminal's cursor; show them as a visible symbol.
-  return text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u2426').replace(/\t/g, ' ');
+  return text
+    .slice(start, end === -1 ? undefined : end)
+    .replace(/\r$/, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u2426')
+    .replace(/\t/g, ' ');
 }
 
 /** Columns a string takes: combining marks take none, so the caret lands under "Nguyễn". */

@@ -74,15 +74,24 @@ function readOne(dir: string, rel: string, kind: RecordKind, cache: RecordCache 
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
     return {
       ok: false,
-      problems: [problem(rel, 'unreadable-file', `this file could not be read (${code})`,
-        code === 'EACCES' ? 'Check the file permissions: the tool needs to be able to read it.' : 'Check the file is still there and readable.')],
+      problems: [
+        problem(
+          rel,
+          'unreadable-file',
+          `this file could not be read (${code})`,
+          code === 'EACCES' ? 'Check the file permissions: the tool needs to be able to read it.' : 'Check the file is still there and readable.',
+        ),
+      ],
     };
   }
 }
 
 export function assertProgrammeFolder(dir: string, shown: string): void {
   if (!existsSync(dir)) {
-    throw new UserError(`${shown}: no such folder`, 'Give the programme folder with --dir, or set MENTOR_COORD_DIR. `mentor-coord init <folder>` makes a new one.');
+    throw new UserError(
+      `${shown}: no such folder`,
+      'Give the programme folder with --dir, or set MENTOR_COORD_DIR. `mentor-coord init <folder>` makes a new one.',
+    );
   }
   if (!statSync(dir).isDirectory()) {
     throw new UserError(`${shown} is a file, not a programme folder`, 'Give the folder that holds programme.yaml.');

@@ -28,7 +28,8 @@ export function editedText(opened: OpenedFile, edits: Edit[], shownAs = opened.p
   try {
     return applyEdits(opened.text, edits);
   } catch (error) {
-    if (error instanceof EditError) throw new UserError(`${shownAs}: ${error.message}`, 'Nothing was written. Fix the file (mentor-coord validate shows how) and try again.');
+    if (error instanceof EditError)
+      throw new UserError(`${shownAs}: ${error.message}`, 'Nothing was written. Fix the file (mentor-coord validate shows how) and try again.');
     throw error;
   }
 }
@@ -106,7 +107,7 @@ function writeExclusive(path: string, text: string, shownAs: string): void {
 
 /** Generated output (schemas, reports): replaced atomically, whatever was there. */
 export function writeNewOrReplace(path: string, text: string | Uint8Array): void {
-  writeFileAtomic.sync(path, typeof text === "string" ? text : Buffer.from(text), { fsync: true });
+  writeFileAtomic.sync(path, typeof text === 'string' ? text : Buffer.from(text), { fsync: true });
 }
 
 function hashOf(bytes: Uint8Array): string {

@@ -24,7 +24,13 @@ class Terminal {
       },
     }),
     // Like a real terminal's stdout, which every prompt pipes into and none may close.
-    { columns: 120, rows: 40, end() { return this; } },
+    {
+      columns: 120,
+      rows: 40,
+      end() {
+        return this;
+      },
+    },
   );
 
   /** Waits until the screen shows `text` (after what was already waited for), then types `keys`. */
@@ -42,7 +48,12 @@ class Terminal {
 
 function session(dir: string, terminal: Terminal) {
   const messages: string[] = [];
-  const ctx = { ...makeContext({ dir, today: EXAMPLE_TODAY, cache: false, color: false }), stdinIsTTY: true, promptStreams: { input: terminal.input, output: terminal.output }, stderr: (t: string) => void messages.push(t) };
+  const ctx = {
+    ...makeContext({ dir, today: EXAMPLE_TODAY, cache: false, color: false }),
+    stdinIsTTY: true,
+    promptStreams: { input: terminal.input, output: terminal.output },
+    stderr: (t: string) => void messages.push(t),
+  };
   return { done: run(ctx, [], {}), messages };
 }
 
@@ -83,7 +94,17 @@ describe('checkin call', () => {
     const after = readFileSync(join(dir, freya), 'utf8');
     expect(after.startsWith(before)).toBe(true);
     expect(parse(after).checkins.slice(-2)).toEqual([
-      { with: 'mentee', date: '2026-11-23', outcome: 'reached', rating: 4, good_match: 'yes', prepared: 'no', actions: ['Bring her CV'], note: 'Keen to start again: exams are over', next: '2026-12-07' },
+      {
+        with: 'mentee',
+        date: '2026-11-23',
+        outcome: 'reached',
+        rating: 4,
+        good_match: 'yes',
+        prepared: 'no',
+        actions: ['Bring her CV'],
+        note: 'Keen to start again: exams are over',
+        next: '2026-12-07',
+      },
       { with: 'mentor', date: '2026-11-23', outcome: 'no-answer' },
     ]);
     expect(git(dir, 'diff', '--name-only').trim()).toBe(freya);
@@ -108,7 +129,15 @@ describe('checkin call', () => {
     expect(await second.done).toBe(0);
     expect(second.messages.join('')).toContain('SAFEGUARDING CONCERN RECORDED');
     const ha = parse(readFileSync(join(dir, 'matches/2026-09-nguyen-thi-ha.yaml'), 'utf8')).checkins.at(-1);
-    expect(ha).toEqual({ with: 'mentor', date: '2026-11-23', outcome: 'reached', rating: 5, good_match: 'yes', prepared: 'yes', concern: { text: 'Hà has missed college twice this week', safeguarding: true } });
+    expect(ha).toEqual({
+      with: 'mentor',
+      date: '2026-11-23',
+      outcome: 'reached',
+      rating: 5,
+      good_match: 'yes',
+      prepared: 'yes',
+      concern: { text: 'Hà has missed college twice this week', safeguarding: true },
+    });
     expect(readFileSync(join(dir, 'matches/2026-10-emeka-obi.yaml'), 'utf8')).toBe(git(dir, 'show', 'HEAD:matches/2026-10-emeka-obi.yaml'));
   });
 });

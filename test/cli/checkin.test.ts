@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+import { mc, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
 
@@ -26,42 +26,65 @@ function gitCopy(): string {
   return dir;
 }
 const diff = (dir: string) => execFileSync('git', ['diff', '--numstat'], { cwd: dir, encoding: 'utf8' });
-const removedLines = (dir: string) => execFileSync('git', ['diff', '-U0'], { cwd: dir, encoding: 'utf8' }).split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'));
+const removedLines = (dir: string) =>
+  execFileSync('git', ['diff', '-U0'], { cwd: dir, encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.startsWith('-') && !l.startsWith('---'));
 
 describe('checkin: the call sheet', () => {
-  it('lists the calls due today, overdue first, with contacts, partner, last contact and questions', () => {
-    const run = cli(['checkin', '--dir', EXAMPLE], at);
+  it('lists the calls due today, overdue first, with contacts, partner, last contact and questions', async () => {
+    const run = await mc(['checkin', '--dir', EXAMPLE], at);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Riverside Mentoring: check-in calls for 2026-11-23\n10 calls to make\n\n1\. Freya Andersen \(mentee\)  \+44 7700 900507/);
-    expect(run.stdout).toContain('3. Emeka Obi (mentee)  +44 7700 900506  emeka.obi@mail.example.net\n   11 days overdue (due 2026-11-12)\n   Match 2026-10-emeka-obi with Chiara Bianchi (mentor); first meeting 2026-11-09\n   Last contact: none since the first meeting\n   Tried since: 2026-11-11 (no answer), 2026-11-12 (left a message)');
+    expect(run.stdout).toMatch(/^Riverside Mentoring: check-in calls for 2026-11-23\n10 calls to make\n\n1\. Freya Andersen \(mentee\) {2}\+44 7700 900507/);
+    expect(run.stdout).toContain(
+      '3. Emeka Obi (mentee)  +44 7700 900506  emeka.obi@mail.example.net\n   11 days overdue (due 2026-11-12)\n   Match 2026-10-emeka-obi with Chiara Bianchi (mentor); first meeting 2026-11-09\n   Last contact: none since the first meeting\n   Tried since: 2026-11-11 (no answer), 2026-11-12 (left a message)',
+    );
     expect(run.stdout).toContain('Did the mentor do most of the talking, or was it balanced?');
   });
 
-  it('gives the same calls as overdue reports, as JSON', () => {
-    const sheet = JSON.parse(cli(['checkin', 'sheet', '--json', '--dir', EXAMPLE], at).stdout) as { on: string; calls: { match: string; with: string; days_overdue: number; last_contact: unknown }[] };
-    const overdue = JSON.parse(cli(['overdue', '--json', '--rule', 'checkin-overdue', '--dir', EXAMPLE], at).stdout) as { items: { match: string; person: string; days_overdue: number }[] };
+  it('gives the same calls as overdue reports, as JSON', async () => {
+    const sheet = JSON.parse((await mc(['checkin', 'sheet', '--json', '--dir', EXAMPLE], at)).stdout) as {
+      on: string;
+      calls: { match: string; with: string; days_overdue: number; last_contact: unknown }[];
+    };
+    const overdue = JSON.parse((await mc(['overdue', '--json', '--rule', 'checkin-overdue', '--dir', EXAMPLE], at)).stdout) as {
+      items: { match: string; person: string; days_overdue: number }[];
+    };
     expect(sheet.on).toBe('2026-11-23');
     expect(sheet.calls.map((c) => `${c.match} ${c.days_overdue}`).sort()).toEqual(overdue.items.map((i) => `${i.match} ${i.days_overdue}`).sort());
   });
 
-  it('prints a Markdown sheet for another day', () => {
-    const run = cli(['checkin', '--on', '2026-11-24', '--format', 'markdown', '--dir', EXAMPLE], at);
+  it('prints a Markdown sheet for another day', async () => {
+    const run = await mc(['checkin', '--on', '2026-11-24', '--format', 'markdown', '--dir', EXAMPLE], at);
     expect(run.stdout).toMatch(/^# Riverside Mentoring: check-in calls for 2026-11-24\n\n12 calls to make\./);
     expect(run.stdout).toContain('## 12. Björn Þórsson (mentor)');
   });
 });
 
 describe('checkin plan', () => {
-  it('plans the phone days and writes an iCalendar file that an independent parser reads back', () => {
+  it('plans the phone days and writes an iCalendar file that an independent parser reads back', async () => {
     const dir = exampleCopy();
     const ics = join(tempDir(), 'calls.ics');
-    const run = cli(['checkin', 'plan', '--days', '2026-11-24,2026-11-26', '--per-day', '5', '--from', '10:00', '--slot', '15min', '--ics', ics, '--json', '--dir', dir], at);
+    const run = await mc(
+      ['checkin', 'plan', '--days', '2026-11-24,2026-11-26', '--per-day', '5', '--from', '10:00', '--slot', '15min', '--ics', ics, '--json', '--dir', dir],
+      at,
+    );
     expect(run.code).toBe(0);
-    const plan = JSON.parse(run.stdout) as { planned: { match: string; with: string; person: string; start: string; end: string; due: string }[]; unplanned: { match: string; reason: string }[] };
+    const plan = JSON.parse(run.stdout) as {
+      planned: { match: string; with: string; person: string; start: string; end: string; due: string }[];
+      unplanned: { match: string; reason: string }[];
+    };
     expect(plan.planned).toHaveLength(10);
     expect(plan.planned[0]).toEqual({
-      match: '2026-08-freya-andersen', with: 'mentee', person: 'freya-andersen', start: '2026-11-24T10:00:00+00:00', end: '2026-11-24T10:15:00+00:00', due: '2026-10-23',
-      name: 'Freya Andersen', phone: '+44 7700 900507', date: '2026-11-24',
+      match: '2026-08-freya-andersen',
+      with: 'mentee',
+      person: 'freya-andersen',
+      start: '2026-11-24T10:00:00+00:00',
+      end: '2026-11-24T10:15:00+00:00',
+      due: '2026-10-23',
+      name: 'Freya Andersen',
+      phone: '+44 7700 900507',
+      date: '2026-11-24',
     });
     expect(plan.unplanned.map((u) => u.match)).toEqual(['2026-11-callum-macleod', '2026-11-callum-macleod', '2026-08-nadia-benali', '2026-08-nadia-benali']);
 
@@ -80,12 +103,14 @@ describe('checkin plan', () => {
     expect(first.location).toBe('+44 7700 900507');
   });
 
-  it('writes local times in the programme\'s time zone, whatever the machine\'s', () => {
+  it("writes local times in the programme's time zone, whatever the machine's", async () => {
     const dir = exampleCopy();
     const path = join(dir, 'programme.yaml');
     writeFileSync(path, read(dir, 'programme.yaml').replace('timezone: Europe/London', 'timezone: America/New_York'));
     const ics = join(tempDir(), 'ny.ics');
-    const run = cli(['checkin', 'plan', '--days', '2026-11-24', '--per-day', '1', '--ics', ics, '--json', '--dir', dir], { env: { ...at.env, TZ: 'Asia/Tokyo' } });
+    const run = await mc(['checkin', 'plan', '--days', '2026-11-24', '--per-day', '1', '--ics', ics, '--json', '--dir', dir], {
+      env: { ...at.env, TZ: 'Asia/Tokyo' },
+    });
     expect((JSON.parse(run.stdout) as { planned: { start: string }[] }).planned[0]!.start).toBe('2026-11-24T09:30:00-05:00');
     const event = readCalendar(ics).events[0]!;
     expect(event.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('America/New_York');
@@ -94,21 +119,25 @@ describe('checkin plan', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-11-24T14:30:00.000Z');
   });
 
-  it('with --apply records the slots on each match and changes nothing else', () => {
+  it('with --apply records the slots on each match and changes nothing else', async () => {
     const dir = gitCopy();
-    const run = cli(['checkin', 'plan', '--days', '2026-11-24', '--per-day', '4', '--apply', '--dir', dir], at);
+    const run = await mc(['checkin', 'plan', '--days', '2026-11-24', '--per-day', '4', '--apply', '--dir', dir], at);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('wrote matches/2026-08-freya-andersen.yaml');
     expect(removedLines(dir)).toEqual([]);
     expect(diff(dir).trim().split('\n')).toHaveLength(3);
-    expect(parse(read(dir, 'matches/2026-10-emeka-obi.yaml')).planned_calls).toEqual([{ with: 'mentee', date: '2026-11-24', time: '10:10', due: '2026-11-12' }]);
-    expect(cli(['validate', '--dir', dir]).code).toBe(0);
+    expect(parse(read(dir, 'matches/2026-10-emeka-obi.yaml')).planned_calls).toEqual([
+      { with: 'mentee', date: '2026-11-24', time: '10:10', due: '2026-11-12' },
+    ]);
+    expect((await mc(['validate', '--dir', dir])).code).toBe(0);
     // The planned call now appears on that day's sheet.
-    const sheet = JSON.parse(cli(['checkin', '--on', '2026-11-24', '--json', '--dir', dir], at).stdout) as { calls: { match: string; planned: unknown }[] };
+    const sheet = JSON.parse((await mc(['checkin', '--on', '2026-11-24', '--json', '--dir', dir], at)).stdout) as {
+      calls: { match: string; planned: unknown }[];
+    };
     expect(sheet.calls.find((c) => c.match === '2026-10-emeka-obi')!.planned).toEqual({ date: '2026-11-24', time: '10:10' });
   });
 
-  it('refuses bad plans and writes nothing', () => {
+  it('refuses bad plans and writes nothing', async () => {
     const dir = gitCopy();
     const cases: [string[], RegExp][] = [
       [['--per-day', '4'], /no phone days given/],
@@ -119,7 +148,7 @@ describe('checkin plan', () => {
       [['--days', '2026-11-24', '--ics', join(dir, 'no', 'such', 'folder', 'calls.ics'), '--apply'], /cannot write in/],
     ];
     for (const [args, message] of cases) {
-      const run = cli(['checkin', 'plan', ...args, '--dir', dir], at);
+      const run = await mc(['checkin', 'plan', ...args, '--dir', dir], at);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(message);
     }
@@ -128,42 +157,110 @@ describe('checkin plan', () => {
 });
 
 describe('checkin record and follow-up', () => {
-  it('appends the call to the match file, keeping every existing line, and says what is due next', () => {
+  it('appends the call to the match file, keeping every existing line, and says what is due next', async () => {
     const dir = gitCopy();
-    const run = cli(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--rating', '4', '--good-match', 'yes', '--prepared', 'no',
-      '--action', 'Bring questions about college courses', '--action', 'Look at two apprenticeship adverts', '--note', 'Shy but keen', '--by', 'Amara Okafor', '--dir', dir], at);
+    const run = await mc(
+      [
+        'checkin',
+        'record',
+        '2026-11-bea-santos',
+        '--with',
+        'mentee',
+        '--outcome',
+        'reached',
+        '--rating',
+        '4',
+        '--good-match',
+        'yes',
+        '--prepared',
+        'no',
+        '--action',
+        'Bring questions about college courses',
+        '--action',
+        'Look at two apprenticeship adverts',
+        '--note',
+        'Shy but keen',
+        '--by',
+        'Amara Okafor',
+        '--dir',
+        dir,
+      ],
+      at,
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Recorded the call with Bea Santos (mentee, reached) in matches/2026-11-bea-santos.yaml.');
     expect(run.stderr).toContain('Next call with Bea Santos due by 2026-12-18.');
     expect(removedLines(dir)).toEqual([]);
     const text = read(dir, 'matches/2026-11-bea-santos.yaml');
     expect(text.startsWith('# yaml-language-server: $schema=../schema/match.schema.json\n# Siobhán Ó Ceallaigh and Bea Santos')).toBe(true);
-    expect(parse(text).checkins).toEqual([{ with: 'mentee', date: '2026-11-23', outcome: 'reached', rating: 4, good_match: 'yes', prepared: 'no', actions: ['Bring questions about college courses', 'Look at two apprenticeship adverts'], note: 'Shy but keen', by: 'Amara Okafor' }]);
-    const overdue = JSON.parse(cli(['overdue', '--json', '--match', '2026-11-bea-santos', '--dir', dir], at).stdout) as { items: { rule: string; person: string }[] };
+    expect(parse(text).checkins).toEqual([
+      {
+        with: 'mentee',
+        date: '2026-11-23',
+        outcome: 'reached',
+        rating: 4,
+        good_match: 'yes',
+        prepared: 'no',
+        actions: ['Bring questions about college courses', 'Look at two apprenticeship adverts'],
+        note: 'Shy but keen',
+        by: 'Amara Okafor',
+      },
+    ]);
+    const overdue = JSON.parse((await mc(['overdue', '--json', '--match', '2026-11-bea-santos', '--dir', dir], at)).stdout) as {
+      items: { rule: string; person: string }[];
+    };
     expect(overdue.items.filter((i) => i.rule === 'checkin-overdue').map((i) => i.person)).toEqual(['siobhan-o-ceallaigh']);
   });
 
-  it('shows a safeguarding concern back with the safeguarding lead, keeps it on the overdue report until followed up', () => {
+  it('shows a safeguarding concern back with the safeguarding lead, keeps it on the overdue report until followed up', async () => {
     const dir = gitCopy();
-    const run = cli(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentor', '--outcome', 'reached', '--concern', 'Bea mentioned an older man who drives her home', '--safeguarding', '--dir', dir], at);
+    const run = await mc(
+      [
+        'checkin',
+        'record',
+        '2026-11-bea-santos',
+        '--with',
+        'mentor',
+        '--outcome',
+        'reached',
+        '--concern',
+        'Bea mentioned an older man who drives her home',
+        '--safeguarding',
+        '--dir',
+        dir,
+      ],
+      at,
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('SAFEGUARDING CONCERN RECORDED');
     expect(run.stderr).toContain('Declan Murphy, Designated Safeguarding Lead');
     expect(run.stderr).toContain('+44 20 7946 0199');
-    const concerns = () => (JSON.parse(cli(['overdue', '--json', '--rule', 'concern-open', '--dir', dir], at).stdout) as { items: { match: string; days_overdue: number; safeguarding: boolean }[] }).items;
-    expect(concerns()).toContainEqual(expect.objectContaining({ match: '2026-11-bea-santos', days_overdue: 0, safeguarding: true }));
+    const concerns = async () =>
+      (
+        JSON.parse((await mc(['overdue', '--json', '--rule', 'concern-open', '--dir', dir], at)).stdout) as {
+          items: { match: string; days_overdue: number; safeguarding: boolean }[];
+        }
+      ).items;
+    expect(await concerns()).toContainEqual(expect.objectContaining({ match: '2026-11-bea-santos', days_overdue: 0, safeguarding: true }));
 
-    const follow = cli(['checkin', 'follow-up', '2026-11-bea-santos', '--note', 'Declan informed; he spoke to Bea\'s mother the same day', '--by', 'Amara Okafor', '--dir', dir], at);
+    const follow = await mc(
+      ['checkin', 'follow-up', '2026-11-bea-santos', '--note', "Declan informed; he spoke to Bea's mother the same day", '--by', 'Amara Okafor', '--dir', dir],
+      at,
+    );
     expect(follow.code).toBe(0);
-    expect(concerns().map((c) => c.match)).toEqual(['2026-09-nguyen-thi-ha']);
-    expect(parse(read(dir, 'matches/2026-11-bea-santos.yaml')).checkins[0].concern.follow_up).toEqual({ date: '2026-11-23', note: "Declan informed; he spoke to Bea's mother the same day", by: 'Amara Okafor' });
+    expect((await concerns()).map((c) => c.match)).toEqual(['2026-09-nguyen-thi-ha']);
+    expect(parse(read(dir, 'matches/2026-11-bea-santos.yaml')).checkins[0].concern.follow_up).toEqual({
+      date: '2026-11-23',
+      note: "Declan informed; he spoke to Bea's mother the same day",
+      by: 'Amara Okafor',
+    });
     expect(removedLines(dir)).toEqual([]);
-    const again = cli(['checkin', 'follow-up', '2026-11-bea-santos', '--note', 'x', '--dir', dir], at);
+    const again = await mc(['checkin', 'follow-up', '2026-11-bea-santos', '--note', 'x', '--dir', dir], at);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/has no open concern/);
   });
 
-  it('refuses bad input with a clear message and writes nothing', () => {
+  it('refuses bad input with a clear message and writes nothing', async () => {
     const dir = gitCopy();
     const cases: [string[], RegExp][] = [
       [['2026-11-bea-santo', '--with', 'mentee', '--outcome', 'reached'], /there is no match "2026-11-bea-santo"[\s\S]*Did you mean "2026-11-bea-santos"/],
@@ -175,7 +272,7 @@ describe('checkin record and follow-up', () => {
       [['2026-11-bea-santos', '--outcome', 'reached'], /say who the call was with/],
     ];
     for (const [args, message] of cases) {
-      const run = cli(['checkin', 'record', ...args, '--dir', dir], at);
+      const run = await mc(['checkin', 'record', ...args, '--dir', dir], at);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stderr).toMatch(/Nothing was written|hint/);
@@ -183,18 +280,18 @@ describe('checkin record and follow-up', () => {
     expect(diff(dir)).toBe('');
   });
 
-  it('refuses to write while the folder has problems', () => {
+  it('refuses to write while the folder has problems', async () => {
     const dir = gitCopy();
     writeFileSync(join(dir, 'mentees', 'broken.yaml'), 'name: [\n');
-    const run = cli(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--dir', dir], at);
+    const run = await mc(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--dir', dir], at);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('mentees/broken.yaml:');
     expect(run.stderr).toMatch(/nothing was written/);
     expect(diff(dir)).toBe('');
   });
 
-  it('checkin call needs a terminal and says which command to use instead', () => {
-    const run = cli(['checkin', 'call', '--dir', EXAMPLE], at);
+  it('checkin call needs a terminal and says which command to use instead', async () => {
+    const run = await mc(['checkin', 'call', '--dir', EXAMPLE], at);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/needs a terminal[\s\S]*mentor-coord checkin record/);
   });

@@ -27,7 +27,10 @@ describe('command modules', () => {
   it('advises only commands that exist', () => {
     const lines = [ADVICE.init, ADVICE.checkinPlan, ADVICE.followUp('m')];
     for (const line of lines) {
-      const words = line.split(' ').slice(1).filter((w) => !w.startsWith('-') && w !== 'm' && !w.startsWith('"'));
+      const words = line
+        .split(' ')
+        .slice(1)
+        .filter((w) => !w.startsWith('-') && w !== 'm' && !w.startsWith('"'));
       const name = words.join(' ');
       expect(Object.keys(COMMANDS).includes(name) || Object.keys(GROUPS).includes(name), line).toBe(true);
     }

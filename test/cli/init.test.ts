@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, EXAMPLE, tempDir } from '../helpers.js';
+import { mc, EXAMPLE, tempDir } from '../helpers.js';
 
 describe('init', () => {
-  it('creates a new programme that validates, with editor schemas and a .gitignore', () => {
+  it('creates a new programme that validates, with editor schemas and a .gitignore', async () => {
     const dir = join(tempDir(), 'north-youth');
-    const run = cli(['init', dir, '--name', 'North Youth: Mentoring']);
+    const run = await mc(['init', dir, '--name', 'North Youth: Mentoring']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Created the programme folder');
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'README.md', 'matches', 'mentees', 'mentors', 'programme.yaml', 'schema']);
@@ -16,33 +16,33 @@ describe('init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.mentor-coord/');
     const schema = JSON.parse(readFileSync(join(dir, 'schema', 'mentor.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toContain('onboarding');
-    expect(cli(['validate', '--dir', dir])).toMatchObject({ code: 0, stderr: '' });
+    expect(await mc(['validate', '--dir', dir])).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('refuses a folder that already holds a programme, and changes nothing', () => {
+  it('refuses a folder that already holds a programme, and changes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'programme.yaml'), 'name: Mine\n');
-    const run = cli(['init', dir]);
+    const run = await mc(['init', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/already holds a programme/);
     expect(readdirSync(dir)).toEqual(['programme.yaml']);
     expect(readFileSync(join(dir, 'programme.yaml'), 'utf8')).toBe('name: Mine\n');
   });
 
-  it('with --example, copies the example programme', () => {
+  it('with --example, copies the example programme', async () => {
     const dir = join(tempDir(), 'try');
-    expect(cli(['init', dir, '--example']).code).toBe(0);
+    expect((await mc(['init', dir, '--example'])).code).toBe(0);
     expect(readdirSync(join(dir, 'matches')).sort()).toEqual(readdirSync(join(EXAMPLE, 'matches')).sort());
     expect(readFileSync(join(dir, 'mentors', 'zoe-angstrom.yaml'), 'utf8')).toBe(readFileSync(join(EXAMPLE, 'mentors', 'zoe-angstrom.yaml'), 'utf8'));
     expect(existsSync(join(dir, '.mentor-coord'))).toBe(false);
-    expect(cli(['validate', '--dir', dir]).code).toBe(0);
+    expect((await mc(['validate', '--dir', dir])).code).toBe(0);
   });
 });
 
 describe('schema', () => {
-  it('writes one JSON Schema per kind of file', () => {
+  it('writes one JSON Schema per kind of file', async () => {
     const out = join(tempDir(), 'schemas');
-    const run = cli(['schema', '--out', out, '--json', '--dir', EXAMPLE]);
+    const run = await mc(['schema', '--out', out, '--json', '--dir', EXAMPLE]);
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['match.schema.json', 'mentee.schema.json', 'mentor.schema.json', 'programme.schema.json']);
     const match = JSON.parse(readFileSync(join(out, 'match.schema.json'), 'utf8')) as { required: string[]; additionalProperties: boolean };
@@ -50,37 +50,39 @@ describe('schema', () => {
     expect(match.additionalProperties).toBe(false);
   });
 
-  it('keeps the example programme\'s schemas up to date', () => {
+  it("keeps the example programme's schemas up to date", async () => {
     const out = join(tempDir(), 'schemas');
-    cli(['schema', '--out', out, '--dir', EXAMPLE]);
+    await mc(['schema', '--out', out, '--dir', EXAMPLE]);
     for (const file of readdirSync(out)) {
-      expect(readFileSync(join(EXAMPLE, 'schema', file), 'utf8'), `run: mentor-coord schema --dir examples/riverside`).toBe(readFileSync(join(out, file), 'utf8'));
+      expect(readFileSync(join(EXAMPLE, 'schema', file), 'utf8'), `run: mentor-coord schema --dir examples/riverside`).toBe(
+        readFileSync(join(out, file), 'utf8'),
+      );
     }
   });
 });
 
 describe('the command line', () => {
-  it('prints its version and help, exit 0', () => {
-    const version = cli(['--version']);
+  it('prints its version and help, exit 0', async () => {
+    const version = await mc(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
-    const help = cli(['--help']);
+    const help = await mc(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/validate/);
     expect(help.stdout).toMatch(/Exit codes: 0 all well, 1 findings/);
-    const bare = cli([]);
+    const bare = await mc([]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/Usage: mentor-coord/);
   });
 
-  it('uses colour only when asked on a non-terminal, and never with NO_COLOR or --no-color', () => {
+  it('uses colour only when asked on a non-terminal, and never with NO_COLOR or --no-color', async () => {
     const dir = join(tempDir(), 'p');
-    cli(['init', dir]);
+    await mc(['init', dir]);
     writeFileSync(join(dir, 'mentors', 'x.yaml'), 'nam: X\n');
-    expect(cli(['validate', '--dir', dir]).stderr).not.toMatch(/\u001b\[/);
-    expect(cli(['validate', '--dir', dir], { env: { FORCE_COLOR: '1' } }).stderr).toMatch(/\u001b\[/);
-    expect(cli(['validate', '--dir', dir], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stderr).not.toMatch(/\u001b\[/);
-    expect(cli(['validate', '--dir', dir, '--no-color'], { env: { FORCE_COLOR: '1' } }).stderr).not.toMatch(/\u001b\[/);
-    expect(cli(['validate', '--dir', dir], { env: { FORCE_COLOR: '1', TERM: 'dumb' } }).stderr).not.toMatch(/\u001b\[/);
+    expect((await mc(['validate', '--dir', dir])).stderr).not.toMatch(/\u001b\[/);
+    expect((await mc(['validate', '--dir', dir], { env: { FORCE_COLOR: '1' } })).stderr).toMatch(/\u001b\[/);
+    expect((await mc(['validate', '--dir', dir], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stderr).not.toMatch(/\u001b\[/);
+    expect((await mc(['validate', '--dir', dir, '--no-color'], { env: { FORCE_COLOR: '1' } })).stderr).not.toMatch(/\u001b\[/);
+    expect((await mc(['validate', '--dir', dir], { env: { FORCE_COLOR: '1', TERM: 'dumb' } })).stderr).not.toMatch(/\u001b\[/);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/core/overdue/ids.js';
-import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+import { mc, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
 
 interface Item {
   rule: string;
@@ -17,17 +17,19 @@ interface Item {
   phone: string | null;
 }
 
-function overdue(args: string[], dir = EXAMPLE) {
-  const run = cli(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY, ...args]);
+async function overdue(args: string[], dir = EXAMPLE) {
+  const run = await mc(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY, ...args]);
   return { ...run, json: run.stdout.startsWith('{') ? (JSON.parse(run.stdout) as { today: string; items: Item[]; problems: unknown[] }) : undefined };
 }
 
 const key = (i: Item) => `${i.rule} ${i.match ?? '-'} ${i.person ?? '-'} ${i.days_overdue}`;
 
-describe('overdue on the example programme', () => {
-  const { code, json } = overdue(['--json']);
+const base = await overdue(['--json']);
 
-  it('tells the stories of examples/riverside/README.md, most overdue first, safeguarding on top', () => {
+describe('overdue on the example programme', () => {
+  const { code, json } = base;
+
+  it('tells the stories of examples/riverside/README.md, most overdue first, safeguarding on top', async () => {
     expect(code).toBe(0);
     expect(json!.today).toBe('2026-11-23');
     expect(json!.problems).toEqual([]);
@@ -62,9 +64,21 @@ describe('overdue on the example programme', () => {
     ]);
   });
 
-  it('has at least one item of every rule, with contact details and what to do', () => {
+  it('has at least one item of every rule, with contact details and what to do', async () => {
     const rules = new Set(json!.items.map((i) => i.rule));
-    expect([...rules].sort()).toEqual(['agreement-unsigned', 'background-check-expiring', 'checkin-overdue', 'closure-due', 'concern-open', 'first-meeting-missing', 'meeting-gap', 'onboarding-incomplete', 'pause-ended', 'review-due', 'unmatched-waiting']);
+    expect([...rules].sort()).toEqual([
+      'agreement-unsigned',
+      'background-check-expiring',
+      'checkin-overdue',
+      'closure-due',
+      'concern-open',
+      'first-meeting-missing',
+      'meeting-gap',
+      'onboarding-incomplete',
+      'pause-ended',
+      'review-due',
+      'unmatched-waiting',
+    ]);
     const concern = json!.items[0]!;
     expect(concern).toMatchObject({ severity: 'high', safeguarding: true, phone: '+44 7700 900500' });
     expect(concern.message).toContain('Declan Murphy, +44 20 7946 0199');
@@ -72,12 +86,12 @@ describe('overdue on the example programme', () => {
     expect(first).toEqual(['rule', 'severity', 'match', 'person', 'due', 'days_overdue', 'message']);
   });
 
-  it('--exit-code exits 1 when anything is overdue', () => {
-    expect(overdue(['--exit-code', '--quiet']).code).toBe(1);
+  it('--exit-code exits 1 when anything is overdue', async () => {
+    expect((await overdue(['--exit-code', '--quiet'])).code).toBe(1);
   });
 
-  it('--within adds what falls due soon, after everything overdue', () => {
-    const items = overdue(['--json', '--within', '3d']).json!.items;
+  it('--within adds what falls due soon, after everything overdue', async () => {
+    const items = (await overdue(['--json', '--within', '3d'])).json!.items;
     const upcoming = items.filter((i) => i.upcoming).map(key);
     expect(upcoming).toEqual([
       'agreement-unsigned 2026-10-emeka-obi emeka-obi 0',
@@ -89,53 +103,58 @@ describe('overdue on the example programme', () => {
     expect(items.slice(-upcoming.length).every((i) => i.upcoming)).toBe(true);
   });
 
-  it('filters by rule, severity, match and person, but keeps the safeguarding concern', () => {
-    const byRule = overdue(['--json', '--rule', 'review-due,closure-due']).json!.items;
+  it('filters by rule, severity, match and person, but keeps the safeguarding concern', async () => {
+    const byRule = (await overdue(['--json', '--rule', 'review-due,closure-due'])).json!.items;
     expect(new Set(byRule.map((i) => i.rule))).toEqual(new Set(['review-due', 'closure-due']));
-    const high = overdue(['--json', '--severity', 'high']).json!.items;
+    const high = (await overdue(['--json', '--severity', 'high'])).json!.items;
     expect(high.map((i) => i.rule)).toEqual(['concern-open', 'onboarding-incomplete']);
-    const match = overdue(['--json', '--match', '2026-04-jamal-idris']).json!.items;
+    const match = (await overdue(['--json', '--match', '2026-04-jamal-idris'])).json!.items;
     expect(match.map((i) => i.rule)).toEqual(['concern-open', 'meeting-gap', 'review-due', 'checkin-overdue', 'checkin-overdue']);
-    const person = overdue(['--json', '--person', 'rhys-ap-gwilym']).json!.items;
+    const person = (await overdue(['--json', '--person', 'rhys-ap-gwilym'])).json!.items;
     expect(person.map((i) => i.rule)).toEqual(['concern-open', 'closure-due', 'meeting-gap', 'checkin-overdue', 'checkin-overdue']);
   });
 
-  it('refuses unknown rules, matches and people with a suggestion (exit 2)', () => {
-    const rule = overdue(['--rule', 'review-overdue']);
+  it('refuses unknown rules, matches and people with a suggestion (exit 2)', async () => {
+    const rule = await overdue(['--rule', 'review-overdue']);
     expect(rule.code).toBe(2);
     expect(rule.stderr).toMatch(/--rule "review-overdue" is not one of/);
-    const match = overdue(['--match', '2026-04-jamal-idri']);
+    const match = await overdue(['--match', '2026-04-jamal-idri']);
     expect(match.code).toBe(2);
     expect(match.stderr).toMatch(/Did you mean "2026-04-jamal-idris"/);
-    expect(overdue(['--within', 'soon']).code).toBe(2);
-    expect(overdue(['--format', 'pdf']).code).toBe(2);
+    expect((await overdue(['--within', 'soon'])).code).toBe(2);
+    expect((await overdue(['--format', 'pdf'])).code).toBe(2);
   });
 
-  it('prints Markdown for an email, grouped by rule', () => {
-    const run = overdue(['--format', 'markdown']);
+  it('prints Markdown for an email, grouped by rule', async () => {
+    const run = await overdue(['--format', 'markdown']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^# Riverside Mentoring: overdue on 2026-11-23\n\n\*\*27 overdue, 2 high, 1 SAFEGUARDING\*\*\n\n## Open concerns \(1\)\n\n- \*\*SAFEGUARDING\*\* · \*\*7 d overdue\*\* · Nguyễn Thị Hà/);
+    expect(run.stdout).toMatch(
+      /^# Riverside Mentoring: overdue on 2026-11-23\n\n\*\*27 overdue, 2 high, 1 SAFEGUARDING\*\*\n\n## Open concerns \(1\)\n\n- \*\*SAFEGUARDING\*\* · \*\*7 d overdue\*\* · Nguyễn Thị Hà/,
+    );
     expect(run.stdout).toContain('## Check-in calls overdue (10)');
   });
 
-  it('groups by person or match', () => {
-    const byPerson = overdue(['--format', 'markdown', '--by', 'person']).stdout;
-    expect(byPerson).toContain('## Liam O\'Connor (');
-    const byMatch = overdue(['--format', 'markdown', '--by', 'match']).stdout;
+  it('groups by person or match', async () => {
+    const byPerson = (await overdue(['--format', 'markdown', '--by', 'person'])).stdout;
+    expect(byPerson).toContain("## Liam O'Connor (");
+    const byMatch = (await overdue(['--format', 'markdown', '--by', 'match'])).stdout;
     expect(byMatch).toContain('## 2026-04-jamal-idris: Fatima Al-Sayed and Jamal Idris (4)');
   });
 
-  it('writes CSV with a header and a byte-order mark for spreadsheets', () => {
-    const run = overdue(['--format', 'csv']);
-    const lines = run.stdout.replace(/^\uFEFF/, '').trim().split('\n');
+  it('writes CSV with a header and a byte-order mark for spreadsheets', async () => {
+    const run = await overdue(['--format', 'csv']);
+    const lines = run.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(run.stdout.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('rule,severity,match,person,due,days_overdue,message,upcoming,safeguarding,mentor,mentee,name,phone,email,file');
     expect(lines).toHaveLength(28);
     expect(lines[1]).toMatch(/^concern-open,high,2026-09-nguyen-thi-ha,nguyen-thi-ha,2026-11-16,7,"SAFEGUARDING/);
   });
 
-  it('prints a plain table when not on a terminal', () => {
-    const run = overdue([]);
+  it('prints a plain table when not on a terminal', async () => {
+    const run = await overdue([]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n27 overdue/);
     expect(run.stdout).toContain('Nguyễn Thị Hà');
@@ -144,32 +163,38 @@ describe('overdue on the example programme', () => {
 });
 
 describe('overdue --help', () => {
-  it('lists every rule id and says safeguarding concerns are always shown', () => {
-    const help = cli(['overdue', '--help']).stdout.replace(/\s+/g, ' ');
+  it('lists every rule id and says safeguarding concerns are always shown', async () => {
+    const help = (await mc(['overdue', '--help'])).stdout.replace(/\s+/g, ' ');
     for (const id of RULE_IDS) expect(help).toContain(id);
     expect(help).toContain('Safeguarding concerns are always shown');
   });
 });
 
 describe('overdue for cron', () => {
-  it('--quiet prints nothing at all and exits 0 when nothing is overdue', () => {
+  it('--quiet prints nothing at all and exits 0 when nothing is overdue', async () => {
     const dir = join(tempDir(), 'new');
-    expect(cli(['init', dir]).code).toBe(0);
-    const run = cli(['overdue', '--quiet', '--exit-code', '--dir', dir, '--today', EXAMPLE_TODAY]);
+    expect((await mc(['init', dir])).code).toBe(0);
+    const run = await mc(['overdue', '--quiet', '--exit-code', '--dir', dir, '--today', EXAMPLE_TODAY]);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
-    const loud = cli(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY]);
+    const loud = await mc(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY]);
     expect(loud.stdout).toContain('Nothing is overdue.');
   });
 
-  it('still reports on everything that loaded when a file is broken, headed by the problems, exit 2, even with --quiet', () => {
+  it('still reports on everything that loaded when a file is broken, headed by the problems, exit 2, even with --quiet', async () => {
     const dir = exampleCopy();
-    writeFileSync(join(dir, 'matches', '2026-11-bea-santos.yaml'), readFileSync(join(dir, 'matches', '2026-11-bea-santos.yaml'), 'utf8').replace('status: active', 'status: [active'));
-    const run = cli(['overdue', '--quiet', '--format', 'markdown', '--dir', dir, '--today', EXAMPLE_TODAY]);
+    writeFileSync(
+      join(dir, 'matches', '2026-11-bea-santos.yaml'),
+      readFileSync(join(dir, 'matches', '2026-11-bea-santos.yaml'), 'utf8').replace('status: active', 'status: [active'),
+    );
+    const run = await mc(['overdue', '--quiet', '--format', 'markdown', '--dir', dir, '--today', EXAMPLE_TODAY]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^# Riverside Mentoring: overdue on 2026-11-23\n\n> \*\*Warning:\*\* 1 file could not be read/);
     expect(run.stdout).toContain('matches/2026-11-bea-santos.yaml:5:9');
     expect(run.stdout).toContain('25 overdue');
-    const json = JSON.parse(cli(['overdue', '--json', '--dir', dir, '--today', EXAMPLE_TODAY]).stdout) as { items: unknown[]; problems: { file: string }[] };
+    const json = JSON.parse((await mc(['overdue', '--json', '--dir', dir, '--today', EXAMPLE_TODAY])).stdout) as {
+      items: unknown[];
+      problems: { file: string }[];
+    };
     expect(json.problems).toMatchObject([{ file: 'matches/2026-11-bea-santos.yaml' }]);
     expect(json.items).toHaveLength(25);
   });

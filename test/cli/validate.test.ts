@@ -2,12 +2,12 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { publicProblem } from '../../src/core/problems.js';
-import { cli, EXAMPLE, exampleCopy, tempDir } from '../helpers.js';
+import { cli, mc, EXAMPLE, exampleCopy, tempDir } from '../helpers.js';
 
 type JsonProblem = ReturnType<typeof publicProblem>;
 
-function validateJson(dir: string): { code: number | null; problems: JsonProblem[]; stderr: string } {
-  const run = cli(['validate', '--json', '--dir', dir, '--no-cache']);
+async function validateJson(dir: string): Promise<{ code: number | null; problems: JsonProblem[]; stderr: string }> {
+  const run = await mc(['validate', '--json', '--dir', dir, '--no-cache']);
   return { code: run.code, problems: (JSON.parse(run.stdout) as { problems: JsonProblem[] }).problems, stderr: run.stderr };
 }
 
@@ -17,21 +17,21 @@ const edit = (dir: string, file: string, change: (text: string) => string) => {
 };
 
 describe('validate on the example programme', () => {
-  it('is silent and exits 0', () => {
-    const run = cli(['validate', '--dir', EXAMPLE]);
+  it('is silent and exits 0', async () => {
+    const run = await mc(['validate', '--dir', EXAMPLE]);
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('gives an empty problem list with --json', () => {
-    const run = cli(['validate', '--json', '--dir', EXAMPLE]);
+  it('gives an empty problem list with --json', async () => {
+    const run = await mc(['validate', '--json', '--dir', EXAMPLE]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ problems: [] });
   });
 
-  it('takes the folder from MENTOR_COORD_DIR', () => {
+  it('takes the folder from MENTOR_COORD_DIR', async () => {
     const dir = exampleCopy();
     writeFileSync(join(dir, 'mentees', 'x.yaml'), '');
-    expect(cli(['validate'], { env: { MENTOR_COORD_DIR: dir } }).code).toBe(1);
+    expect((await mc(['validate'], { env: { MENTOR_COORD_DIR: dir } })).code).toBe(1);
     expect(cli(['validate'], { cwd: dir }).code).toBe(1);
   });
 });
@@ -41,130 +41,204 @@ const CASES: { name: string; breakIt: (dir: string) => void; file: string; line:
   {
     name: 'a YAML syntax error',
     breakIt: (dir) => edit(dir, 'mentors/zoe-angstrom.yaml', (t) => t.replace('pronouns: she/her', 'pronouns: [she/her')),
-    file: 'mentors/zoe-angstrom.yaml', line: 4, code: 'yaml-syntax', message: /a list opened with "\[" is not closed with "\]"/,
+    file: 'mentors/zoe-angstrom.yaml',
+    line: 4,
+    code: 'yaml-syntax',
+    message: /a list opened with "\[" is not closed with "\]"/,
   },
   {
     name: 'a tab used for indentation',
     breakIt: (dir) => edit(dir, 'mentors/zoe-angstrom.yaml', (t) => t.replace('  training:', '\ttraining:')),
-    file: 'mentors/zoe-angstrom.yaml', line: 10, code: 'yaml-syntax', message: /tab/i,
+    file: 'mentors/zoe-angstrom.yaml',
+    line: 10,
+    code: 'yaml-syntax',
+    message: /tab/i,
   },
   {
     name: 'a field given twice',
     breakIt: (dir) => edit(dir, 'mentees/isla-murray.yaml', (t) => `${t}name: Isla M.\n`),
-    file: 'mentees/isla-murray.yaml', line: 16, code: 'duplicate-key', message: /"name" appears more than once/,
+    file: 'mentees/isla-murray.yaml',
+    line: 16,
+    code: 'duplicate-key',
+    message: /"name" appears more than once/,
   },
   {
     name: 'a phone number written as a number',
     breakIt: (dir) => edit(dir, 'mentors/zoe-angstrom.yaml', (t) => t.replace('phone: "+44 7700 900100"', 'phone: 447700900100')),
-    file: 'mentors/zoe-angstrom.yaml', line: 6, code: 'invalid-value', message: /"phone" should be text: put a phone number in quotes/,
+    file: 'mentors/zoe-angstrom.yaml',
+    line: 6,
+    code: 'invalid-value',
+    message: /"phone" should be text: put a phone number in quotes/,
   },
   {
     name: 'a date that does not exist',
     breakIt: (dir) => edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('started: 2026-11-02', 'started: 2026-02-30')),
-    file: 'matches/2026-10-emeka-obi.yaml', line: 7, code: 'invalid-value', message: /"started" should be a real date/,
+    file: 'matches/2026-10-emeka-obi.yaml',
+    line: 7,
+    code: 'invalid-value',
+    message: /"started" should be a real date/,
   },
   {
     name: 'a misspelt status',
     breakIt: (dir) => edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('status: active', 'status: actve')),
-    file: 'matches/2026-10-emeka-obi.yaml', line: 5, code: 'invalid-value', message: /"status" should be one of: proposed, active, paused, closed, not "actve"/,
+    file: 'matches/2026-10-emeka-obi.yaml',
+    line: 5,
+    code: 'invalid-value',
+    message: /"status" should be one of: proposed, active, paused, closed, not "actve"/,
   },
   {
     name: 'an unknown field, with a suggestion',
     breakIt: (dir) => edit(dir, 'mentors/zoe-angstrom.yaml', (t) => t.replace('capacity: 2', 'capcity: 2')),
-    file: 'mentors/zoe-angstrom.yaml', line: 8, code: 'unknown-field', message: /unknown field "capcity"/,
+    file: 'mentors/zoe-angstrom.yaml',
+    line: 8,
+    code: 'unknown-field',
+    message: /unknown field "capcity"/,
   },
   {
     name: 'a missing required field',
     breakIt: (dir) => edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('mentee: emeka-obi\n', '')),
-    file: 'matches/2026-10-emeka-obi.yaml', line: 3, code: 'missing-field', message: /"mentee" is missing/,
+    file: 'matches/2026-10-emeka-obi.yaml',
+    line: 3,
+    code: 'missing-field',
+    message: /"mentee" is missing/,
   },
   {
     name: 'an empty file',
     breakIt: (dir) => writeFileSync(join(dir, 'mentees/new-person.yaml'), ''),
-    file: 'mentees/new-person.yaml', line: 1, code: 'empty-file', message: /empty/,
+    file: 'mentees/new-person.yaml',
+    line: 1,
+    code: 'empty-file',
+    message: /empty/,
   },
   {
     name: 'a list where a record belongs',
     breakIt: (dir) => writeFileSync(join(dir, 'mentees/new-person.yaml'), '- name: A\n- name: B\n'),
-    file: 'mentees/new-person.yaml', line: 1, code: 'not-a-record', message: /holds a list, not a record/,
+    file: 'mentees/new-person.yaml',
+    line: 1,
+    code: 'not-a-record',
+    message: /holds a list, not a record/,
   },
   {
     name: 'binary junk',
     breakIt: (dir) => writeFileSync(join(dir, 'mentees/new-person.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])),
-    file: 'mentees/new-person.yaml', line: 3, code: 'binary-file', message: /not a text file/,
+    file: 'mentees/new-person.yaml',
+    line: 3,
+    code: 'binary-file',
+    message: /not a text file/,
   },
   {
     name: 'text that is not UTF-8',
     breakIt: (dir) => writeFileSync(join(dir, 'mentees/new-person.yaml'), Buffer.concat([Buffer.from('name: Jos'), Buffer.from([0xe9]), Buffer.from('\n')])),
-    file: 'mentees/new-person.yaml', line: 1, code: 'not-utf8', message: /not UTF-8/,
+    file: 'mentees/new-person.yaml',
+    line: 1,
+    code: 'not-utf8',
+    message: /not UTF-8/,
   },
   {
     name: 'a YAML alias bomb',
     breakIt: (dir) => {
       const lines = ['name: Bomb', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-      for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i < 10; i++)
+        lines.push(
+          `a${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
       writeFileSync(join(dir, 'mentees/new-person.yaml'), `${lines.join('\n')}\n`);
     },
-    file: 'mentees/new-person.yaml', line: 1, code: 'yaml-aliases', message: /aliases/,
+    file: 'mentees/new-person.yaml',
+    line: 1,
+    code: 'yaml-aliases',
+    message: /aliases/,
   },
   {
     name: 'a 10 MB file',
     breakIt: (dir) => writeFileSync(join(dir, 'mentees/new-person.yaml'), `name: Big\nnotes: "${'x'.repeat(10 * 1024 * 1024)}"\n`),
-    file: 'mentees/new-person.yaml', line: 1, code: 'file-too-large', message: /10\.0 MB/,
+    file: 'mentees/new-person.yaml',
+    line: 1,
+    code: 'file-too-large',
+    message: /10\.0 MB/,
   },
   {
     name: 'a stray file in a record folder',
     breakIt: (dir) => writeFileSync(join(dir, 'mentors/notes.txt'), 'call Zoë back\n'),
-    file: 'mentors/notes.txt', line: 0, code: 'stray-file', message: /not a mentor record/,
+    file: 'mentors/notes.txt',
+    line: 0,
+    code: 'stray-file',
+    message: /not a mentor record/,
   },
   {
     name: 'a match naming someone who does not exist, with a suggestion',
     breakIt: (dir) => edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('mentee: emeka-obi', 'mentee: emeka-obbi')),
-    file: 'matches/2026-10-emeka-obi.yaml', line: 4, code: 'unknown-person', message: /there is no mentee "emeka-obbi"/,
+    file: 'matches/2026-10-emeka-obi.yaml',
+    line: 4,
+    code: 'unknown-person',
+    message: /there is no mentee "emeka-obbi"/,
   },
   {
     name: 'a mentee in two open matches',
     breakIt: (dir) => edit(dir, 'matches/2026-11-tariq-aziz.yaml', (t) => t.replace('mentee: tariq-aziz', 'mentee: emeka-obi')),
-    file: 'matches/2026-11-tariq-aziz.yaml', line: 4, code: 'mentee-in-two-matches', message: /already in open match "2026-10-emeka-obi"/,
+    file: 'matches/2026-11-tariq-aziz.yaml',
+    line: 4,
+    code: 'mentee-in-two-matches',
+    message: /already in open match "2026-10-emeka-obi"/,
   },
   {
     name: 'a mentor over capacity',
     breakIt: (dir) => edit(dir, 'matches/2026-11-tariq-aziz.yaml', (t) => t.replace('mentor: arjun-mehta', 'mentor: precious-ndlovu')),
-    file: 'matches/2026-11-tariq-aziz.yaml', line: 3, code: 'over-capacity', message: /"precious-ndlovu" is in 2 open matches \(2026-07-bronwen-hughes, 2026-11-tariq-aziz\) but has capacity 1/,
+    file: 'matches/2026-11-tariq-aziz.yaml',
+    line: 3,
+    code: 'over-capacity',
+    message: /"precious-ndlovu" is in 2 open matches \(2026-07-bronwen-hughes, 2026-11-tariq-aziz\) but has capacity 1/,
   },
   {
     name: 'dates in an impossible order',
     breakIt: (dir) => edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('first_meeting: 2026-11-09', 'first_meeting: 2026-10-09')),
-    file: 'matches/2026-10-emeka-obi.yaml', line: 8, code: 'date-order', message: /first_meeting \(2026-10-09\) is before started \(2026-11-02\)/,
+    file: 'matches/2026-10-emeka-obi.yaml',
+    line: 8,
+    code: 'date-order',
+    message: /first_meeting \(2026-10-09\) is before started \(2026-11-02\)/,
   },
   {
     name: 'the same id for a mentor and a mentee',
     breakIt: (dir) => writeFileSync(join(dir, 'mentees/zoe-angstrom.yaml'), 'name: Zoë Ångström\n'),
-    file: 'mentees/zoe-angstrom.yaml', line: 1, code: 'duplicate-id', message: /both a mentor .* and a mentee/,
+    file: 'mentees/zoe-angstrom.yaml',
+    line: 1,
+    code: 'duplicate-id',
+    message: /both a mentor .* and a mentee/,
   },
   {
     name: 'an open match between an excluded pair',
     breakIt: (dir) => edit(dir, 'matches/2026-07-habib-rahimi.yaml', (t) => t.replace('mentee: habib-rahimi', 'mentee: kofi-asante')),
-    file: 'matches/2026-07-habib-rahimi.yaml', line: 4, code: 'excluded-pair', message: /must not be matched \(teaches him/,
+    file: 'matches/2026-07-habib-rahimi.yaml',
+    line: 4,
+    code: 'excluded-pair',
+    message: /must not be matched \(teaches him/,
   },
   {
     name: 'a misspelt onboarding step',
     breakIt: (dir) => edit(dir, 'mentors/zoe-angstrom.yaml', (t) => t.replace('  training:', '  trainig:')),
-    file: 'mentors/zoe-angstrom.yaml', line: 10, code: 'unknown-onboarding-step', message: /"trainig"/,
+    file: 'mentors/zoe-angstrom.yaml',
+    line: 10,
+    code: 'unknown-onboarding-step',
+    message: /"trainig"/,
   },
   {
     name: 'a closed match without its closure',
     breakIt: (dir) => edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('status: active', 'status: closed')),
-    file: 'matches/2026-10-emeka-obi.yaml', line: 5, code: 'missing-field', message: /closed match needs "closure:"/,
+    file: 'matches/2026-10-emeka-obi.yaml',
+    line: 5,
+    code: 'missing-field',
+    message: /closed match needs "closure:"/,
   },
 ];
 
 describe('validate on broken folders', () => {
   for (const c of CASES) {
-    it(`reports ${c.name} with its file and line, and exits 1`, () => {
+    it(`reports ${c.name} with its file and line, and exits 1`, async () => {
       const dir = exampleCopy();
       c.breakIt(dir);
-      const { code, problems } = validateJson(dir);
+      const { code, problems } = await validateJson(dir);
       expect(code).toBe(1);
       const found = problems.find((p) => p.file === c.file && p.code === c.code);
       expect(found, JSON.stringify(problems, null, 2)).toBeDefined();
@@ -174,10 +248,10 @@ describe('validate on broken folders', () => {
     });
   }
 
-  it('prints file:line:col, the line with a caret and the hint, on stderr only', () => {
+  it('prints file:line:col, the line with a caret and the hint, on stderr only', async () => {
     const dir = exampleCopy();
     edit(dir, 'mentors/zoe-angstrom.yaml', (t) => t.replace('capacity: 2', 'capcity: 2'));
-    const run = cli(['validate', '--dir', dir]);
+    const run = await mc(['validate', '--dir', dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('mentors/zoe-angstrom.yaml:8:1: error: unknown field "capcity"\n  8 | capcity: 2\n    | ^\n  hint: Did you mean "capacity"?');
@@ -185,11 +259,11 @@ describe('validate on broken folders', () => {
     expect(run.stderr).not.toMatch(/\u001b\[/);
   });
 
-  it('reports every problem of every file in one run', () => {
+  it('reports every problem of every file in one run', async () => {
     const dir = exampleCopy();
     for (const c of CASES.slice(0, 8)) c.breakIt(dir);
     writeFileSync(join(dir, 'mentees/new-person.yaml'), '');
-    const { code, problems } = validateJson(dir);
+    const { code, problems } = await validateJson(dir);
     expect(code).toBe(1);
     // zoe-angstrom.yaml no longer parses, so its other faults (capcity) wait until it does.
     expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['yaml-syntax', 'duplicate-key', 'invalid-value', 'missing-field', 'empty-file']));
@@ -197,11 +271,11 @@ describe('validate on broken folders', () => {
     expect(problems.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('still reports on the records when programme.yaml is broken', () => {
+  it('still reports on the records when programme.yaml is broken', async () => {
     const dir = exampleCopy();
     edit(dir, 'programme.yaml', (t) => t.replace('first_meeting_within: 14d', 'first_meeting_within: two weeks'));
     edit(dir, 'matches/2026-10-emeka-obi.yaml', (t) => t.replace('mentee: emeka-obi', 'mentee: nobody'));
-    const { code, problems } = validateJson(dir);
+    const { code, problems } = await validateJson(dir);
     expect(code).toBe(1);
     expect(problems.map((p) => `${p.file}:${p.line}:${p.code}`)).toEqual([
       'matches/2026-10-emeka-obi.yaml:4:unknown-person',
@@ -209,39 +283,39 @@ describe('validate on broken folders', () => {
     ]);
   });
 
-  it('points a folder that is not a programme at init, with exit 2', () => {
+  it('points a folder that is not a programme at init, with exit 2', async () => {
     const dir = tempDir();
-    const run = cli(['validate', '--dir', dir]);
+    const run = await mc(['validate', '--dir', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/is not a programme folder: it has no programme.yaml/);
     expect(run.stderr).toMatch(/mentor-coord init/);
-    expect(cli(['validate', '--dir', join(dir, 'missing')]).code).toBe(2);
+    expect((await mc(['validate', '--dir', join(dir, 'missing')])).code).toBe(2);
   });
 
-  it('treats unknown options and bad dates as usage errors (exit 2)', () => {
-    expect(cli(['validate', '--frobnicate', '--dir', EXAMPLE]).code).toBe(2);
-    const run = cli(['validate', '--today', '23/11/2026', '--dir', EXAMPLE]);
+  it('treats unknown options and bad dates as usage errors (exit 2)', async () => {
+    expect((await mc(['validate', '--frobnicate', '--dir', EXAMPLE])).code).toBe(2);
+    const run = await mc(['validate', '--today', '23/11/2026', '--dir', EXAMPLE]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--today "23\/11\/2026" is not a date/);
-    expect(cli(['no-such-command']).code).toBe(2);
+    expect((await mc(['no-such-command'])).code).toBe(2);
   });
 
-  it('survives an unreadable file', () => {
+  it('survives an unreadable file', async () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const dir = exampleCopy();
     const path = join(dir, 'mentees', 'isla-murray.yaml');
     rmSync(path);
     writeFileSync(path, 'name: x\n', { mode: 0o000 });
-    const { code, problems } = validateJson(dir);
+    const { code, problems } = await validateJson(dir);
     expect(code).toBe(1);
     expect(problems[0]).toMatchObject({ file: 'mentees/isla-murray.yaml', code: 'unreadable-file' });
   });
 
-  it('reports a misspelt record folder', () => {
+  it('reports a misspelt record folder', async () => {
     const dir = exampleCopy();
     mkdirSync(join(dir, 'mentor'));
     appendFileSync(join(dir, 'mentor', 'x.yaml'), 'name: X\n');
-    const { problems } = validateJson(dir);
+    const { problems } = await validateJson(dir);
     expect(problems).toMatchObject([{ file: 'mentor', code: 'stray-file', hint: expect.stringMatching(/Did you mean "mentors\/"/) }]);
   });
 });

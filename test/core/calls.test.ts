@@ -9,8 +9,16 @@ const settings = programmeSchema.parse({ name: 'T', coordinator: { name: 'C' }, 
 /** n active matches, all first met on `first`, mentor-i with mentee-i. */
 function programme(n: number, first: string, extra: (i: number) => Record<string, unknown> = () => ({})) {
   const onboarding = { training: '2026-01-01', code_of_conduct: '2026-01-01', background_check: { completed: '2026-01-01', expires: '2029-01-01' } };
-  const mentors = Array.from({ length: n }, (_, i) => ({ id: `mentor-${i}`, file: `mentors/mentor-${i}.yaml`, data: mentorSchema.parse({ name: `Mentor ${i}`, onboarding }) }));
-  const mentees = Array.from({ length: n }, (_, i) => ({ id: `mentee-${i}`, file: `mentees/mentee-${i}.yaml`, data: menteeSchema.parse({ name: `Mentee ${i}`, onboarding: { induction: '2026-01-01' } }) }));
+  const mentors = Array.from({ length: n }, (_, i) => ({
+    id: `mentor-${i}`,
+    file: `mentors/mentor-${i}.yaml`,
+    data: mentorSchema.parse({ name: `Mentor ${i}`, onboarding }),
+  }));
+  const mentees = Array.from({ length: n }, (_, i) => ({
+    id: `mentee-${i}`,
+    file: `mentees/mentee-${i}.yaml`,
+    data: menteeSchema.parse({ name: `Mentee ${i}`, onboarding: { induction: '2026-01-01' } }),
+  }));
   const matches: Loaded<Match>[] = Array.from({ length: n }, (_, i) => ({
     id: `match-${String(i).padStart(3, '0')}`,
     file: `matches/match-${i}.yaml`,
@@ -50,7 +58,7 @@ describe('due calls and retries', () => {
 describe('planning phone days', () => {
   const days = ['2026-11-24', '2026-11-25'];
 
-  it('plans overdue calls first, both sides of a match together, within each day\'s capacity', () => {
+  it("plans overdue calls first, both sides of a match together, within each day's capacity", () => {
     // match-000 is the most overdue; match-002 has only one side due.
     const model = programme(3, '2026-11-10', (i) => ({
       first_meeting: ['2026-11-01', '2026-11-10', '2026-11-05'][i],
@@ -108,15 +116,41 @@ describe('recording a call', () => {
   const match = matchSchema.parse({ mentor: 'a', mentee: 'b', status: 'active', started: '2026-11-01', first_meeting: '2026-11-05' });
 
   it('builds the check-in entry from the answers', () => {
-    const built = buildCheckin(match, { with: 'mentee', outcome: 'reached', date: '2026-11-07', rating: '4', good_match: 'y', prepared: 'NO', actions: [' Bring a CV ', ''], concern: 'x', safeguarding: true, next: '2026-11-20' }, '2026-11-23');
+    const built = buildCheckin(
+      match,
+      {
+        with: 'mentee',
+        outcome: 'reached',
+        date: '2026-11-07',
+        rating: '4',
+        good_match: 'y',
+        prepared: 'NO',
+        actions: [' Bring a CV ', ''],
+        concern: 'x',
+        safeguarding: true,
+        next: '2026-11-20',
+      },
+      '2026-11-23',
+    );
     expect(built).toEqual({
       ok: true,
-      checkin: { with: 'mentee', date: '2026-11-07', outcome: 'reached', rating: 4, good_match: 'yes', prepared: 'no', actions: ['Bring a CV'], concern: { text: 'x', safeguarding: true }, next: '2026-11-20' },
+      checkin: {
+        with: 'mentee',
+        date: '2026-11-07',
+        outcome: 'reached',
+        rating: 4,
+        good_match: 'yes',
+        prepared: 'no',
+        actions: ['Bring a CV'],
+        concern: { text: 'x', safeguarding: true },
+        next: '2026-11-20',
+      },
     });
   });
 
   it('refuses bad answers', () => {
-    const bad = (input: Partial<Parameters<typeof buildCheckin>[1]>) => buildCheckin(match, { with: 'mentor', outcome: 'reached', date: '2026-11-07', ...input }, '2026-11-23');
+    const bad = (input: Partial<Parameters<typeof buildCheckin>[1]>) =>
+      buildCheckin(match, { with: 'mentor', outcome: 'reached', date: '2026-11-07', ...input }, '2026-11-23');
     expect(bad({ with: 'coordinator' })).toMatchObject({ ok: false, message: expect.stringMatching(/not mentor or mentee/) });
     expect(bad({ outcome: 'answered' })).toMatchObject({ ok: false, message: expect.stringMatching(/not one of/) });
     expect(bad({ rating: '6' })).toMatchObject({ ok: false, message: expect.stringMatching(/from 1 to 5/) });

@@ -10,7 +10,15 @@ const ONBOARDED_MENTOR = {
   onboarding: { training: '2026-01-05', code_of_conduct: '2026-01-05', background_check: { completed: '2026-01-10', expires: '2029-01-10' } },
 };
 
-function model(options: { matches?: Record<string, unknown>[]; mentors?: Record<string, unknown>[]; mentees?: Record<string, unknown>[]; settings?: Record<string, unknown>; problems?: string[] } = {}) {
+function model(
+  options: {
+    matches?: Record<string, unknown>[];
+    mentors?: Record<string, unknown>[];
+    mentees?: Record<string, unknown>[];
+    settings?: Record<string, unknown>;
+    problems?: string[];
+  } = {},
+) {
   const settings = programmeSchema.parse({ name: 'Test', coordinator: { name: 'C' }, safeguarding_lead: { name: 'S', phone: '+44 1' }, ...options.settings });
   const mentors: Loaded<Mentor>[] = (options.mentors ?? [{}]).map((m, i) => ({
     id: `mentor-${i}`,
@@ -38,7 +46,12 @@ function edges(m: ReturnType<typeof model>, rule: RuleId, due: string): (number 
 }
 
 const ACTIVE = { status: 'active', started: '2026-03-02' };
-const MET = { ...ACTIVE, first_meeting: '2026-03-05', agreement: { signed: { mentor: '2026-03-05', mentee: '2026-03-05' } }, meetings: [{ date: '2026-03-05' }] };
+const MET = {
+  ...ACTIVE,
+  first_meeting: '2026-03-05',
+  agreement: { signed: { mentor: '2026-03-05', mentee: '2026-03-05' } },
+  meetings: [{ date: '2026-03-05' }],
+};
 const call = (who: string, date: string, outcome = 'reached', extra: Record<string, unknown> = {}) => ({ with: who, date, outcome, ...extra });
 
 describe('overdue rules at their edges', () => {
@@ -61,7 +74,14 @@ describe('overdue rules at their edges', () => {
   });
 
   it('checkin-overdue: a next contact agreed on the call sets the due date', () => {
-    const m = model({ matches: [{ ...MET, checkins: [call('mentor', '2026-03-07', 'reached', { next: '2026-03-12' }), call('mentee', '2026-03-07', 'reached', { next: '2026-03-12' })] }] });
+    const m = model({
+      matches: [
+        {
+          ...MET,
+          checkins: [call('mentor', '2026-03-07', 'reached', { next: '2026-03-12' }), call('mentee', '2026-03-07', 'reached', { next: '2026-03-12' })],
+        },
+      ],
+    });
     expect(edges(m, 'checkin-overdue', '2026-03-12')).toEqual([undefined, undefined, 1]);
   });
 
@@ -84,11 +104,16 @@ describe('overdue rules at their edges', () => {
   it('onboarding-incomplete: from the day the match started, for a mentor missing a step', () => {
     const m = model({ mentors: [{ onboarding: { training: '2026-01-05' } }], matches: [ACTIVE] });
     expect(edges(m, 'onboarding-incomplete', '2026-03-02')).toEqual([undefined, undefined, 1]);
-    expect(overdueItems(m, { today: '2026-03-03', rules: ['onboarding-incomplete'] })[0]!.message).toMatch(/has not completed: code_of_conduct, background_check/);
+    expect(overdueItems(m, { today: '2026-03-03', rules: ['onboarding-incomplete'] })[0]!.message).toMatch(
+      /has not completed: code_of_conduct, background_check/,
+    );
   });
 
   it('background-check-expiring: 30 days before expiry, high once expired while matched', () => {
-    const m = model({ mentors: [{ onboarding: { ...ONBOARDED_MENTOR.onboarding, background_check: { completed: '2023-06-01', expires: '2026-06-01' } } }], matches: [MET] });
+    const m = model({
+      mentors: [{ onboarding: { ...ONBOARDED_MENTOR.onboarding, background_check: { completed: '2023-06-01', expires: '2026-06-01' } } }],
+      matches: [MET],
+    });
     expect(edges(m, 'background-check-expiring', '2026-05-02')).toEqual([undefined, undefined, 1]);
     expect(overdueItems(m, { today: '2026-05-20', rules: ['background-check-expiring'] })[0]!.severity).toBe('medium');
     expect(overdueItems(m, { today: '2026-06-01', rules: ['background-check-expiring'] })[0]!.severity).toBe('high');
@@ -116,7 +141,11 @@ describe('overdue rules at their edges', () => {
     const m = model({ matches: [{ ...MET, checkins: [call('mentee', '2026-03-07', 'reached', { concern })] }] });
     expect(edges(m, 'concern-open', '2026-03-07')).toEqual([undefined, 0, 1]);
     expect(overdueItems(m, { today: '2026-03-07' })[0]).toMatchObject({ rule: 'concern-open', severity: 'high', safeguarding: true });
-    const followed = model({ matches: [{ ...MET, checkins: [call('mentee', '2026-03-07', 'reached', { concern: { ...concern, follow_up: { date: '2026-03-08', note: 'Lead informed' } } })] }] });
+    const followed = model({
+      matches: [
+        { ...MET, checkins: [call('mentee', '2026-03-07', 'reached', { concern: { ...concern, follow_up: { date: '2026-03-08', note: 'Lead informed' } } })] },
+      ],
+    });
     expect(overdueItems(followed, { today: '2026-04-01', rules: ['concern-open'] })).toEqual([]);
   });
 
@@ -130,7 +159,13 @@ describe('thresholds, filters and order', () => {
   it('programme.yaml can add grace to a rule, or turn it off, but never turn off concerns', () => {
     const settings = { overdue: { 'first-meeting-missing': { after: '7d' }, 'review-due': { enabled: false }, 'concern-open': { enabled: false } } };
     const concern = { text: 'x', safeguarding: true };
-    const m = model({ settings, problems: ['rule-required'], matches: [ACTIVE, { ...MET, mentor: 'mentor-1', mentee: 'mentee-1', checkins: [call('mentee', '2026-03-07', 'reached', { concern })] }], mentors: [{}, {}], mentees: [{}, {}] });
+    const m = model({
+      settings,
+      problems: ['rule-required'],
+      matches: [ACTIVE, { ...MET, mentor: 'mentor-1', mentee: 'mentee-1', checkins: [call('mentee', '2026-03-07', 'reached', { concern })] }],
+      mentors: [{}, {}],
+      mentees: [{}, {}],
+    });
     expect(edges(m, 'first-meeting-missing', '2026-03-23')).toEqual([undefined, undefined, 1]);
     expect(overdueItems(m, { today: '2026-12-01', rules: ['review-due'] })).toEqual([]);
     expect(overdueItems(m, { today: '2026-12-01', rules: ['concern-open'] })).toHaveLength(1);
@@ -138,7 +173,14 @@ describe('thresholds, filters and order', () => {
 
   it('no filter but --rule hides a safeguarding concern', () => {
     const concern = { text: 'x', safeguarding: true };
-    const m = model({ matches: [{ ...MET, checkins: [call('mentee', '2026-03-07', 'reached', { concern })] }, { ...ACTIVE, mentor: 'mentor-1', mentee: 'mentee-1' }], mentors: [{}, {}], mentees: [{}, {}] });
+    const m = model({
+      matches: [
+        { ...MET, checkins: [call('mentee', '2026-03-07', 'reached', { concern })] },
+        { ...ACTIVE, mentor: 'mentor-1', mentee: 'mentee-1' },
+      ],
+      mentors: [{}, {}],
+      mentees: [{}, {}],
+    });
     const today = '2026-04-01';
     for (const filter of [{ severity: 'low' as const }, { match: 'match-1' }, { person: 'mentee-1' }]) {
       expect(overdueItems(m, { today, ...filter }).some((i) => i.safeguarding)).toBe(true);

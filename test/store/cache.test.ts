@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, exampleCopy } from '../helpers.js';
+import { mc, exampleCopy } from '../helpers.js';
 
 /** Files the cache may trust: not changed in the last few seconds. */
 function age(dir: string, seconds: number): void {
@@ -15,13 +15,13 @@ function age(dir: string, seconds: number): void {
 }
 
 describe('the record cache', () => {
-  it('is kept inside the programme folder, private, ignored by git, and never hides a change', () => {
+  it('is kept inside the programme folder, private, ignored by git, and never hides a change', async () => {
     const dir = exampleCopy();
     age(dir, 3600);
-    expect(cli(['validate', '--no-cache', '--dir', dir]).code).toBe(0);
+    expect((await mc(['validate', '--no-cache', '--dir', dir])).code).toBe(0);
     expect(existsSync(join(dir, '.mentor-coord'))).toBe(false);
 
-    expect(cli(['validate', '--dir', dir]).code).toBe(0);
+    expect((await mc(['validate', '--dir', dir])).code).toBe(0);
     const cache = join(dir, '.mentor-coord', 'records.json');
     expect(statSync(cache).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, '.mentor-coord', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
@@ -34,21 +34,21 @@ describe('the record cache', () => {
     writeFileSync(match, text.replace('status: active', 'status: closed'));
     expect(statSync(match).size).toBe(Buffer.byteLength(text));
     utimesSync(match, new Date(Date.now() - 1800_000), new Date(Date.now() - 1800_000));
-    const run = cli(['validate', '--json', '--dir', dir]);
+    const run = await mc(['validate', '--json', '--dir', dir]);
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(['missing-field']);
 
     // And back.
     writeFileSync(match, text);
-    expect(cli(['validate', '--dir', dir]).code).toBe(0);
+    expect((await mc(['validate', '--dir', dir])).code).toBe(0);
   });
 
-  it('is rebuilt when it is damaged', () => {
+  it('is rebuilt when it is damaged', async () => {
     const dir = exampleCopy();
     age(dir, 3600);
-    cli(['validate', '--dir', dir]);
+    await mc(['validate', '--dir', dir]);
     writeFileSync(join(dir, '.mentor-coord', 'records.json'), '{"format": 2, "fingerprint": "x", "entr');
-    expect(cli(['validate', '--dir', dir])).toMatchObject({ code: 0, stderr: '' });
+    expect(await mc(['validate', '--dir', dir])).toMatchObject({ code: 0, stderr: '' });
     expect(() => JSON.parse(readFileSync(join(dir, '.mentor-coord', 'records.json'), 'utf8'))).not.toThrow();
   });
 });

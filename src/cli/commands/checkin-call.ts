@@ -28,7 +28,8 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
     );
   }
   const on = dateOption('--on', flags.on, ctx.today, isIsoDate);
-  if (on > ctx.today) throw new UserError(`--on ${on} is in the future`, 'Calls are recorded on the day they are made. To plan them, use mentor-coord checkin plan.');
+  if (on > ctx.today)
+    throw new UserError(`--on ${on} is in the future`, 'Calls are recorded on the day they are made. To plan them, use mentor-coord checkin plan.');
   const loaded = loadForWriting(ctx);
   const { model } = loaded;
   const entries = callSheet(model, on);
@@ -41,7 +42,10 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
     say(`No calls are due on ${on}.`);
     return EXIT.ok;
   }
-  say(c.bold(`${entries.length} call${entries.length === 1 ? '' : 's'} to make on ${on}.`) + ' Each call is saved as soon as you answer; Ctrl-C stops, and running this again carries on.');
+  say(
+    c.bold(`${entries.length} call${entries.length === 1 ? '' : 's'} to make on ${on}.`) +
+      ' Each call is saved as soon as you answer; Ctrl-C stops, and running this again carries on.',
+  );
   say(`Questions to ask: ${model.settings.checkins.questions.join(' / ')}`);
   let recorded = 0;
   try {
@@ -72,7 +76,9 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
       say('');
-      say(`Stopped. ${recorded} call${recorded === 1 ? '' : 's'} recorded and saved; the call you were on was not. Run \`mentor-coord checkin call\` again to carry on.`);
+      say(
+        `Stopped. ${recorded} call${recorded === 1 ? '' : 's'} recorded and saved; the call you were on was not. Run \`mentor-coord checkin call\` again to carry on.`,
+      );
       return EXIT.ok;
     }
     throw error;
@@ -84,9 +90,13 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
 
 function describe(e: SheetEntry, n: number, total: number): string[] {
   const lines = [`[${n}/${total}] ${e.name} (${e.with})  ${[e.phone, e.email].filter(Boolean).join('  ')}`];
-  lines.push(`  ${e.days_overdue > 0 ? `${e.days_overdue} days overdue (due ${e.due})` : e.days_overdue === 0 ? 'due today' : `planned today, due ${e.due}`}; match ${e.match} with ${e.partner.name}; first meeting ${e.first_meeting}`);
+  lines.push(
+    `  ${e.days_overdue > 0 ? `${e.days_overdue} days overdue (due ${e.due})` : e.days_overdue === 0 ? 'due today' : `planned today, due ${e.due}`}; match ${e.match} with ${e.partner.name}; first meeting ${e.first_meeting}`,
+  );
   if (e.last_contact) {
-    lines.push(`  Last contact ${e.last_contact.date} (${OUTCOME_WORDS[e.last_contact.outcome]})${e.last_contact.actions.length ? `; agreed: ${e.last_contact.actions.join('; ')}` : ''}`);
+    lines.push(
+      `  Last contact ${e.last_contact.date} (${OUTCOME_WORDS[e.last_contact.outcome]})${e.last_contact.actions.length ? `; agreed: ${e.last_contact.actions.join('; ')}` : ''}`,
+    );
   }
   if (e.attempts.length > 0) lines.push(`  Tried since: ${e.attempts.map((a) => `${a.date} (${OUTCOME_WORDS[a.outcome]})`).join(', ')}`);
   return lines;
@@ -112,14 +122,28 @@ async function askAnswers(prompts: Prompts, io: IO, entry: SheetEntry, on: strin
     io,
   );
   if (rating) answers.rating = rating;
-  const yesNo = (message: string) => prompts.select({ message, choices: [{ name: 'yes', value: 'yes' }, { name: 'no', value: 'no' }, { name: 'not asked', value: '' }] }, io);
+  const yesNo = (message: string) =>
+    prompts.select(
+      {
+        message,
+        choices: [
+          { name: 'yes', value: 'yes' },
+          { name: 'no', value: 'no' },
+          { name: 'not asked', value: '' },
+        ],
+      },
+      io,
+    );
   const good = await yesNo('A good match?');
   if (good) answers.good_match = good;
   const prepared = await yesNo(entry.with === 'mentee' ? 'Did you come prepared?' : 'Was the mentee prepared?');
   if (prepared) answers.prepared = prepared;
   const actions: string[] = [];
   for (;;) {
-    const action = await prompts.input({ message: actions.length === 0 ? 'An action agreed for the next meeting (Enter for none):' : 'Another action (Enter when done):' }, io);
+    const action = await prompts.input(
+      { message: actions.length === 0 ? 'An action agreed for the next meeting (Enter for none):' : 'Another action (Enter when done):' },
+      io,
+    );
     if (!action.trim()) break;
     actions.push(action.trim());
   }

@@ -24,9 +24,13 @@ export const command = defineCommand({
     apply: option.flag('--apply', 'record the planned slots on each match (planned_calls)'),
   },
   async run(ctx, _args, flags) {
-    const days = (flags.days ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
+    const days = (flags.days ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter((d) => d !== '');
     for (const day of days) {
-      if (!isIsoDate(day)) throw new UserError(`--days: "${day}" is not a date`, 'Give the phone days as dates separated by commas: --days 2026-11-24,2026-11-26.');
+      if (!isIsoDate(day))
+        throw new UserError(`--days: "${day}" is not a date`, 'Give the phone days as dates separated by commas: --days 2026-11-24,2026-11-26.');
       if (day < ctx.today) throw new UserError(`--days: ${day} is in the past (today is ${ctx.today})`, 'Plan calls for today or later.');
     }
     const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
@@ -69,7 +73,17 @@ export const command = defineCommand({
     }
 
     if (ctx.json) {
-      const planned = plan.planned.map((c) => ({ match: c.match, with: c.with, person: c.person, start: iso(c, c.start), end: iso(c, c.end), due: c.due, name: c.name, phone: c.phone, date: c.date }));
+      const planned = plan.planned.map((c) => ({
+        match: c.match,
+        with: c.with,
+        person: c.person,
+        start: iso(c, c.start),
+        end: iso(c, c.end),
+        due: c.due,
+        name: c.name,
+        phone: c.phone,
+        date: c.date,
+      }));
       ctx.stdout(`${JSON.stringify({ planned, unplanned: plan.unplanned }, null, 2)}\n`);
     } else {
       ctx.stdout(renderPlan(plan, ctx.chalk));

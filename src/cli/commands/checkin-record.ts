@@ -43,7 +43,8 @@ export const command = defineCommand({
       ...(flags.by !== undefined ? { by: flags.by } : {}),
     };
     const after = recordCall(ctx, loaded.dir, loaded.model, match.id, input);
-    if (ctx.json) ctx.stdout(`${JSON.stringify({ recorded: { match: match.id, file: match.file, checkin: after.checkin }, next_due: after.nextDue }, null, 2)}\n`);
+    if (ctx.json)
+      ctx.stdout(`${JSON.stringify({ recorded: { match: match.id, file: match.file, checkin: after.checkin }, next_due: after.nextDue }, null, 2)}\n`);
     return EXIT.ok;
   },
 });

@@ -22,7 +22,9 @@ export const command = defineCommand({
     const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
     const entries = callSheet(loaded.model, on);
     if (loaded.problems.length > 0) {
-      ctx.stderr(`mentor-coord: ${loaded.problems.length} problem(s) in the programme folder; calls in files that could not be read are missing. Run mentor-coord validate.\n`);
+      ctx.stderr(
+        `mentor-coord: ${loaded.problems.length} problem(s) in the programme folder; calls in files that could not be read are missing. Run mentor-coord validate.\n`,
+      );
     }
     if (format === 'json') ctx.stdout(`${JSON.stringify({ on, calls: entries, problems: loaded.problems.map(publicProblem) }, null, 2)}\n`);
     else if (format === 'markdown') ctx.stdout(renderSheetMarkdown(loaded.model.settings.name, on, entries));

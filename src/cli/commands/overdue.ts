@@ -38,10 +38,16 @@ export const command = defineCommand({
     const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
     const { model, problems } = loaded;
     if (flags.match !== undefined && !model.matches.has(flags.match)) {
-      throw new UserError(`there is no match "${flags.match}"`, `Give a file name from matches/ without .yaml.${didYouMean(flags.match, model.matches.keys())}`);
+      throw new UserError(
+        `there is no match "${flags.match}"`,
+        `Give a file name from matches/ without .yaml.${didYouMean(flags.match, model.matches.keys())}`,
+      );
     }
     if (flags.person !== undefined && !model.mentors.has(flags.person) && !model.mentees.has(flags.person)) {
-      throw new UserError(`there is no mentor or mentee "${flags.person}"`, `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(flags.person, [...model.mentors.keys(), ...model.mentees.keys()])}`);
+      throw new UserError(
+        `there is no mentor or mentee "${flags.person}"`,
+        `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(flags.person, [...model.mentors.keys(), ...model.mentees.keys()])}`,
+      );
     }
 
     const items = overdueItems(model, {
@@ -63,7 +69,10 @@ export const command = defineCommand({
         ctx.stdout(renderJson(input));
         break;
       case 'csv':
-        if (problems.length > 0) ctx.stderr(`mentor-coord: ${problems.length} problem(s) in the programme folder; the report leaves out what could not be read. Run mentor-coord validate.\n`);
+        if (problems.length > 0)
+          ctx.stderr(
+            `mentor-coord: ${problems.length} problem(s) in the programme folder; the report leaves out what could not be read. Run mentor-coord validate.\n`,
+          );
         ctx.stdout(renderCsv(input));
         break;
       case 'markdown':

@@ -21,12 +21,14 @@ export function buildFollowUp(match: Loaded<Match>, input: FollowUpInput, today:
   if (!note) return invalid('note', 'say what was done', 'Give «note» "..." : who was told, what was decided, what happens next.');
   if (input.date > today) return invalid('date', `«date» ${input.date} is in the future`, 'Record a follow-up once it has happened.');
   const open = openConcerns(match.data);
-  if (open.length === 0) return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
+  if (open.length === 0)
+    return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
   const list = open.map((c, i) => `  ${i + 1}. ${c.raised}${c.safeguarding ? ' SAFEGUARDING' : ''}: ${c.text}`).join('\n');
   let chosen = open[0]!;
   if (input.concern !== undefined) {
     const n = Number(input.concern);
-    if (!Number.isInteger(n) || n < 1 || n > open.length) return invalid('concern', `«concern» ${input.concern} is not one of the open concerns`, `Choose a number:\n${list}`);
+    if (!Number.isInteger(n) || n < 1 || n > open.length)
+      return invalid('concern', `«concern» ${input.concern} is not one of the open concerns`, `Choose a number:\n${list}`);
     chosen = open[n - 1]!;
   } else if (open.length > 1) {
     return invalid('concern', `match ${match.id} has ${open.length} open concerns: say which one`, `Add «concern» <number>:\n${list}`);

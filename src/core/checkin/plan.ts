@@ -46,10 +46,16 @@ export type PlanCheck = { ok: true } | Invalid;
 
 export function checkPlanOptions(options: PlanOptions): PlanCheck {
   if (options.days.length === 0) return invalid('days', 'no phone days given', 'Give the days with «days», e.g. «days» 2026-11-24,2026-11-25.');
-  if (options.perDay < 1 || !Number.isInteger(options.perDay)) return invalid('per_day', `«per_day» ${options.perDay} leaves no room for calls`, 'Give a whole number of calls per day, at least 1.');
+  if (options.perDay < 1 || !Number.isInteger(options.perDay))
+    return invalid('per_day', `«per_day» ${options.perDay} leaves no room for calls`, 'Give a whole number of calls per day, at least 1.');
   if (options.slotMinutes < 1) return invalid('slot', 'a call slot must last at least a minute', 'Give «slot» as 15min, 20min, 30min ...');
   const end = minutes(options.from) + options.perDay * options.slotMinutes;
-  if (end > 24 * 60) return invalid('from', `${options.perDay} calls of ${options.slotMinutes} minutes from ${options.from} run past midnight`, 'Start earlier, or plan fewer or shorter calls a day.');
+  if (end > 24 * 60)
+    return invalid(
+      'from',
+      `${options.perDay} calls of ${options.slotMinutes} minutes from ${options.from} run past midnight`,
+      'Start earlier, or plan fewer or shorter calls a day.',
+    );
   return { ok: true };
 }
 

@@ -26,32 +26,50 @@ const OUTCOMES = ['reached', 'no-answer', 'message', 'emailed'];
 /** A check-in entry for the match file from what the coordinator typed, or why it cannot be. */
 export function buildCheckin(match: Match, input: CallInput, today: IsoDate): Built {
   const fail = (message: string, hint: string, about?: string): Built => invalid(about, message, hint);
-  if (input.with !== 'mentor' && input.with !== 'mentee') return fail(`«with» "${input.with}" is not mentor or mentee`, 'Say who the call was with: «with» mentor or «with» mentee.', 'with');
-  if (!OUTCOMES.includes(input.outcome)) return fail(`«outcome» "${input.outcome}" is not one of: ${OUTCOMES.join(', ')}`, 'reached: you spoke; no-answer; message: you left one; emailed: you wrote instead.', 'outcome');
+  if (input.with !== 'mentor' && input.with !== 'mentee')
+    return fail(`«with» "${input.with}" is not mentor or mentee`, 'Say who the call was with: «with» mentor or «with» mentee.', 'with');
+  if (!OUTCOMES.includes(input.outcome))
+    return fail(
+      `«outcome» "${input.outcome}" is not one of: ${OUTCOMES.join(', ')}`,
+      'reached: you spoke; no-answer; message: you left one; emailed: you wrote instead.',
+      'outcome',
+    );
   if (!isIsoDate(input.date)) return fail(`«date» "${input.date}" is not a date`, 'Write it as YYYY-MM-DD.', 'date');
-  if (input.date > today) return fail(`the call's date ${input.date} is in the future (today is ${today})`, `Record calls once they have happened. To plan calls, use ${ADVICE.checkinPlan}.`, 'date');
+  if (input.date > today)
+    return fail(
+      `the call's date ${input.date} is in the future (today is ${today})`,
+      `Record calls once they have happened. To plan calls, use ${ADVICE.checkinPlan}.`,
+      'date',
+    );
   const start = match.started ?? match.proposed;
   if (start !== undefined && input.date < start) return fail(`the call's date ${input.date} is before the match started (${start})`, 'Check the date.', 'date');
   const entry: Record<string, unknown> = { with: input.with, date: input.date, outcome: input.outcome };
   if (input.rating !== undefined && input.rating !== '') {
     const rating = Number(input.rating);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) return fail(`«rating» "${input.rating}" is not a whole number from 1 to 5`, '1 means going badly, 5 going very well.', 'rating');
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+      return fail(`«rating» "${input.rating}" is not a whole number from 1 to 5`, '1 means going badly, 5 going very well.', 'rating');
     entry.rating = rating;
   }
   for (const key of ['good_match', 'prepared'] as const) {
     const value = input[key];
     if (value === undefined || value === '') continue;
     const v = value.toLowerCase();
-    if (!['yes', 'no', 'y', 'n', 'true', 'false'].includes(v)) return fail(`${field(key)} "${value}" is not yes or no`, `Give ${field(key)} yes or ${field(key)} no.`, key);
+    if (!['yes', 'no', 'y', 'n', 'true', 'false'].includes(v))
+      return fail(`${field(key)} "${value}" is not yes or no`, `Give ${field(key)} yes or ${field(key)} no.`, key);
     entry[key] = v.startsWith('y') || v === 'true' ? 'yes' : 'no';
   }
   const reached = input.outcome === 'reached' || input.outcome === 'emailed';
   if (!reached && (entry.rating !== undefined || entry.good_match !== undefined || entry.prepared !== undefined)) {
-    return fail(`a call with outcome "${input.outcome}" has no answers to record`, 'Answers (rating, good match, prepared) go with «outcome» reached or emailed.', 'outcome');
+    return fail(
+      `a call with outcome "${input.outcome}" has no answers to record`,
+      'Answers (rating, good match, prepared) go with «outcome» reached or emailed.',
+      'outcome',
+    );
   }
   const actions = (input.actions ?? []).map((a) => a.trim()).filter((a) => a !== '');
   if (actions.length > 0) entry.actions = actions;
-  if (input.safeguarding && !input.concern?.trim()) return fail('«safeguarding» needs the concern itself', 'Describe it with «concern» "...", in the words you were told.', 'concern');
+  if (input.safeguarding && !input.concern?.trim())
+    return fail('«safeguarding» needs the concern itself', 'Describe it with «concern» "...", in the words you were told.', 'concern');
   if (input.concern?.trim()) entry.concern = { text: input.concern.trim(), safeguarding: input.safeguarding === true };
   if (input.note?.trim()) entry.note = input.note.trim();
   if (input.next !== undefined && input.next !== '') {
@@ -73,7 +91,11 @@ export interface OpenConcern {
 
 export function openConcerns(match: Match): OpenConcern[] {
   return [
-    ...match.checkins.flatMap((c, i) => (c.concern && !c.concern.follow_up ? [{ path: ['checkins', i, 'concern'], text: c.concern.text, raised: c.concern.raised ?? c.date, safeguarding: c.concern.safeguarding }] : [])),
+    ...match.checkins.flatMap((c, i) =>
+      c.concern && !c.concern.follow_up
+        ? [{ path: ['checkins', i, 'concern'], text: c.concern.text, raised: c.concern.raised ?? c.date, safeguarding: c.concern.safeguarding }]
+        : [],
+    ),
     ...match.concerns.flatMap((c, i) => (!c.follow_up ? [{ path: ['concerns', i], text: c.text, raised: c.raised, safeguarding: c.safeguarding }] : [])),
   ].sort((a, b) => cmp(a.raised, b.raised));
 }

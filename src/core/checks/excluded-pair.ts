@@ -14,8 +14,15 @@ export const excludedPair: CrossCheck = {
       if (!isOpen(m)) continue;
       const reason = excluded.get(`${m.mentor}\u0000${m.mentee}`);
       if (reason === undefined) continue;
-      out.push(problem(match.file, 'excluded-pair', `${m.mentor} and ${m.mentee} must not be matched${reason ? ` (${reason})` : ''}`,
-        'This pair is excluded (not_with in a person file, or matching.exclusions in programme.yaml). Close this match, or remove the exclusion if it no longer applies.', { path: ['mentee'] }));
+      out.push(
+        problem(
+          match.file,
+          'excluded-pair',
+          `${m.mentor} and ${m.mentee} must not be matched${reason ? ` (${reason})` : ''}`,
+          'This pair is excluded (not_with in a person file, or matching.exclusions in programme.yaml). Close this match, or remove the exclusion if it no longer applies.',
+          { path: ['mentee'] },
+        ),
+      );
     }
     return out;
   },

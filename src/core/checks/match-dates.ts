@@ -23,19 +23,55 @@ function checkMatch(match: Loaded<Match>): Problem[] {
     }
   };
   if ((m.status === 'active' || m.status === 'paused') && m.started === undefined) {
-    out.push(problem(file, 'missing-field', `an ${m.status} match needs "started" (the day it was confirmed)`, 'Add a line "started: YYYY-MM-DD".', { path: ['status'] }));
+    out.push(
+      problem(file, 'missing-field', `an ${m.status} match needs "started" (the day it was confirmed)`, 'Add a line "started: YYYY-MM-DD".', {
+        path: ['status'],
+      }),
+    );
   }
   if (m.status === 'paused' && m.paused === undefined) {
-    out.push(problem(file, 'missing-field', 'a paused match needs "paused:" with "since:" (and a reason)', 'Add paused: with since: YYYY-MM-DD and reason:, or change the status.', { path: ['status'] }));
+    out.push(
+      problem(
+        file,
+        'missing-field',
+        'a paused match needs "paused:" with "since:" (and a reason)',
+        'Add paused: with since: YYYY-MM-DD and reason:, or change the status.',
+        { path: ['status'] },
+      ),
+    );
   }
   if (m.status === 'closed' && m.closure === undefined) {
-    out.push(problem(file, 'missing-field', 'a closed match needs "closure:" with its date and reason', 'Add closure: with date: and reason: (see docs/data-format.md for the reasons).', { path: ['status'] }));
+    out.push(
+      problem(
+        file,
+        'missing-field',
+        'a closed match needs "closure:" with its date and reason',
+        'Add closure: with date: and reason: (see docs/data-format.md for the reasons).',
+        { path: ['status'] },
+      ),
+    );
   }
   if (m.status !== 'closed' && m.closure !== undefined) {
-    out.push(problem(file, 'status-mismatch', `this match has a closure but its status is "${m.status}"`, 'Set status: closed, or remove closure: if the match goes on.', { path: ['status'] }));
+    out.push(
+      problem(
+        file,
+        'status-mismatch',
+        `this match has a closure but its status is "${m.status}"`,
+        'Set status: closed, or remove closure: if the match goes on.',
+        { path: ['status'] },
+      ),
+    );
   }
   if (m.status === 'proposed' && m.first_meeting !== undefined) {
-    out.push(problem(file, 'status-mismatch', 'a proposed match has a first meeting', 'Once mentor and mentee have met, the match is active: set status: active and started:.', { path: ['first_meeting'] }));
+    out.push(
+      problem(
+        file,
+        'status-mismatch',
+        'a proposed match has a first meeting',
+        'Once mentor and mentee have met, the match is active: set status: active and started:.',
+        { path: ['first_meeting'] },
+      ),
+    );
   }
   const start = m.started ?? m.proposed;
   const startName = m.started !== undefined ? 'started' : 'proposed';
@@ -54,7 +90,7 @@ function checkMatch(match: Loaded<Match>): Problem[] {
   m.checkins.forEach((c, i) => {
     order([startName, start], [`check-in ${i + 1}`, c.date], ['checkins', i, 'date']);
     order([`check-in ${i + 1}`, c.date], ['its next contact', c.next], ['checkins', i, 'next']);
-    order([`check-in ${i + 1}`, c.date], ['the concern\'s follow-up', c.concern?.follow_up?.date], ['checkins', i, 'concern', 'follow_up', 'date']);
+    order([`check-in ${i + 1}`, c.date], ["the concern's follow-up", c.concern?.follow_up?.date], ['checkins', i, 'concern', 'follow_up', 'date']);
   });
   m.concerns.forEach((c, i) => order([`concern ${i + 1} raised`, c.raised], ['its follow-up', c.follow_up?.date], ['concerns', i, 'follow_up', 'date']));
   return out;

@@ -16,8 +16,15 @@ export const menteeInTwoMatches: CrossCheck = {
         first.set(mentee, match.id);
         continue;
       }
-      out.push(problem(match.file, 'mentee-in-two-matches', `mentee "${mentee}" is already in open match "${earlier}"`,
-        'A mentee has one open match at a time: close one of them (status: closed with a closure:), or correct the mentee.', { path: ['mentee'] }));
+      out.push(
+        problem(
+          match.file,
+          'mentee-in-two-matches',
+          `mentee "${mentee}" is already in open match "${earlier}"`,
+          'A mentee has one open match at a time: close one of them (status: closed with a closure:), or correct the mentee.',
+          { path: ['mentee'] },
+        ),
+      );
     }
     return out;
   },

@@ -15,8 +15,15 @@ export const notWithKnown: CrossCheck = {
         const other = exclusionId(entry);
         if (everyone.has(other)) return;
         const path = typeof entry === 'string' ? ['not_with', i] : ['not_with', i, 'id'];
-        out.push(problem(person.file, 'unknown-person', `not_with names "${other}", who is not a mentor or mentee`,
-          `Use the id (file name) of a person in mentors/ or mentees/.${didYouMean(other, everyone)}`, { path }));
+        out.push(
+          problem(
+            person.file,
+            'unknown-person',
+            `not_with names "${other}", who is not a mentor or mentee`,
+            `Use the id (file name) of a person in mentors/ or mentees/.${didYouMean(other, everyone)}`,
+            { path },
+          ),
+        );
       });
     }
     return out;

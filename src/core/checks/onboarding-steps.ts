@@ -14,15 +14,25 @@ export const onboardingSteps: CrossCheck = {
         if (!required.includes(step)) {
           const near = closest(step, required);
           if (near !== undefined) {
-            out.push(problem(person.file, 'unknown-onboarding-step', `onboarding step "${step}" is not one the programme requires`,
-              `Did you mean "${near}"? The programme requires: ${required.join(', ')}.`, { path: ['onboarding', step], atKey: true }));
+            out.push(
+              problem(
+                person.file,
+                'unknown-onboarding-step',
+                `onboarding step "${step}" is not one the programme requires`,
+                `Did you mean "${near}"? The programme requires: ${required.join(', ')}.`,
+                { path: ['onboarding', step], atKey: true },
+              ),
+            );
           }
         }
         const done = stepCompleted(value);
         const expires = stepExpires(value);
         if (done !== undefined && expires !== undefined && expires < done) {
-          out.push(problem(person.file, 'date-order', `onboarding step "${step}" expires (${expires}) before it was completed (${done})`,
-            'Check both dates.', { path: ['onboarding', step, 'expires'] }));
+          out.push(
+            problem(person.file, 'date-order', `onboarding step "${step}" expires (${expires}) before it was completed (${done})`, 'Check both dates.', {
+              path: ['onboarding', step, 'expires'],
+            }),
+          );
         }
       }
     }

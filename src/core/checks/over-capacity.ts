@@ -13,8 +13,15 @@ export const overCapacity: CrossCheck = {
       const capacity = mentorCapacity(mentor.data, model.settings);
       // Report on the matches beyond capacity (the later ids): that is where the fix usually is.
       for (const id of ids.slice(capacity)) {
-        out.push(problem(model.matches.get(id)!.file, 'over-capacity', `mentor "${mentorId}" is in ${ids.length} open matches (${ids.join(', ')}) but has capacity ${capacity}`,
-          `Close or reassign one of the matches, or raise capacity: in ${mentor.file} if the mentor agreed to more.`, { path: ['mentor'] }));
+        out.push(
+          problem(
+            model.matches.get(id)!.file,
+            'over-capacity',
+            `mentor "${mentorId}" is in ${ids.length} open matches (${ids.join(', ')}) but has capacity ${capacity}`,
+            `Close or reassign one of the matches, or raise capacity: in ${mentor.file} if the mentor agreed to more.`,
+            { path: ['mentor'] },
+          ),
+        );
       }
     }
     return out;

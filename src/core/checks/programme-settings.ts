@@ -20,31 +20,73 @@ function checkSettings(model: ProgrammeModel): Problem[] {
   }
   s.matching.criteria.forEach((c, i) => {
     if (c.field === undefined && (c.mentor === undefined || c.mentee === undefined)) {
-      out.push(problem(PROGRAMME_FILE, 'criterion-fields', `matching criterion "${c.name}" does not say which attributes to compare`,
-        'Give field: (the same attribute on both sides), or both mentor: and mentee:.', { path: ['matching', 'criteria', i] }));
+      out.push(
+        problem(
+          PROGRAMME_FILE,
+          'criterion-fields',
+          `matching criterion "${c.name}" does not say which attributes to compare`,
+          'Give field: (the same attribute on both sides), or both mentor: and mentee:.',
+          { path: ['matching', 'criteria', i] },
+        ),
+      );
     }
     if (c.weight === undefined && !c.required) {
-      out.push(problem(PROGRAMME_FILE, 'criterion-weight', `matching criterion "${c.name}" has neither a weight nor required: true`,
-        'Add weight: (how much it counts, e.g. 2) or required: true (pairs that fail it are never proposed).', { path: ['matching', 'criteria', i] }));
+      out.push(
+        problem(
+          PROGRAMME_FILE,
+          'criterion-weight',
+          `matching criterion "${c.name}" has neither a weight nor required: true`,
+          'Add weight: (how much it counts, e.g. 2) or required: true (pairs that fail it are never proposed).',
+          { path: ['matching', 'criteria', i] },
+        ),
+      );
     }
   });
   for (const [rule, settings] of Object.entries(s.overdue)) {
     if (!(RULE_IDS as readonly string[]).includes(rule)) {
-      out.push(problem(PROGRAMME_FILE, 'unknown-rule', `overdue: there is no rule "${rule}"`,
-        `${didYouMean(rule, RULE_IDS).trim() || 'Check the spelling.'} The rules are: ${RULE_IDS.join(', ')}.`, { path: ['overdue', rule], atKey: true }));
+      out.push(
+        problem(
+          PROGRAMME_FILE,
+          'unknown-rule',
+          `overdue: there is no rule "${rule}"`,
+          `${didYouMean(rule, RULE_IDS).trim() || 'Check the spelling.'} The rules are: ${RULE_IDS.join(', ')}.`,
+          { path: ['overdue', rule], atKey: true },
+        ),
+      );
     } else if (rule === 'concern-open' && settings.enabled === false) {
-      out.push(problem(PROGRAMME_FILE, 'rule-required', 'the concern-open rule cannot be turned off',
-        'Open concerns (above all safeguarding concerns) always appear until their follow-up is recorded. Remove "enabled: false".', { path: ['overdue', rule, 'enabled'] }));
+      out.push(
+        problem(
+          PROGRAMME_FILE,
+          'rule-required',
+          'the concern-open rule cannot be turned off',
+          'Open concerns (above all safeguarding concerns) always appear until their follow-up is recorded. Remove "enabled: false".',
+          { path: ['overdue', rule, 'enabled'] },
+        ),
+      );
     }
   }
   s.matching.exclusions.forEach((x, i) => {
     if (!model.mentors.has(x.mentor)) {
-      out.push(problem(PROGRAMME_FILE, 'unknown-person', `exclusion names mentor "${x.mentor}", who does not exist`,
-        `Use the id of a file in mentors/.${didYouMean(x.mentor, model.mentors.keys())}`, { path: ['matching', 'exclusions', i, 'mentor'] }));
+      out.push(
+        problem(
+          PROGRAMME_FILE,
+          'unknown-person',
+          `exclusion names mentor "${x.mentor}", who does not exist`,
+          `Use the id of a file in mentors/.${didYouMean(x.mentor, model.mentors.keys())}`,
+          { path: ['matching', 'exclusions', i, 'mentor'] },
+        ),
+      );
     }
     if (!model.mentees.has(x.mentee)) {
-      out.push(problem(PROGRAMME_FILE, 'unknown-person', `exclusion names mentee "${x.mentee}", who does not exist`,
-        `Use the id of a file in mentees/.${didYouMean(x.mentee, model.mentees.keys())}`, { path: ['matching', 'exclusions', i, 'mentee'] }));
+      out.push(
+        problem(
+          PROGRAMME_FILE,
+          'unknown-person',
+          `exclusion names mentee "${x.mentee}", who does not exist`,
+          `Use the id of a file in mentees/.${didYouMean(x.mentee, model.mentees.keys())}`,
+          { path: ['matching', 'exclusions', i, 'mentee'] },
+        ),
+      );
     }
   });
   return out;

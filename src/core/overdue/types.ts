@@ -39,5 +39,8 @@ export function earliest(...dates: (IsoDate | undefined)[]): IsoDate | undefined
 }
 
 export function latest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
-  return dates.filter((d): d is IsoDate => d !== undefined).sort().at(-1);
+  return dates
+    .filter((d): d is IsoDate => d !== undefined)
+    .sort()
+    .at(-1);
 }

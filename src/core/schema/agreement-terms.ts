@@ -32,7 +32,7 @@ export const agreementTermsDefaults = {
   arranging: 'Arrange the next meeting at the end of each one; cancel at least 24 hours ahead and tell the coordinator if two meetings in a row are missed',
   focus: 'The goals the mentee sets at the first meeting',
   boundaries: DEFAULT_BOUNDARIES,
-  support: 'The coordinator is the first point of contact for both of you; the safeguarding lead for any concern about someone\'s safety',
+  support: "The coordinator is the first point of contact for both of you; the safeguarding lead for any concern about someone's safety",
 };
 
 export const agreementTermsOverride = z.strictObject(

@@ -22,9 +22,7 @@ export const clockLength = z
   })
   .meta({ description: 'A length of time on the clock: 20min, 1h, 1h30m.', examples: ['1h'] });
 
-export const timeOfDay = z
-  .string({ error: 'should be a time like 09:30' })
-  .refine(isTimeOfDay, { error: 'should be a 24-hour time like 09:30' });
+export const timeOfDay = z.string({ error: 'should be a time like 09:30' }).refine(isTimeOfDay, { error: 'should be a 24-hour time like 09:30' });
 
 export const id = z
   .string({ error: 'should be an id (the file name without .yaml)' })

@@ -25,9 +25,7 @@ export const concernSchema = z.strictObject({
   text: nonEmptyText,
   safeguarding: z.boolean({ error: 'should be true or false' }).default(false),
   raised: isoDate.optional(),
-  follow_up: z
-    .strictObject({ date: isoDate, note: nonEmptyText, by: text.optional() })
-    .optional(),
+  follow_up: z.strictObject({ date: isoDate, note: nonEmptyText, by: text.optional() }).optional(),
 });
 
 export const checkinSchema = z.strictObject({
@@ -81,9 +79,7 @@ export const matchSchema = z
     agreement: z
       .strictObject({
         terms: agreementTermsOverride.optional(),
-        signed: z
-          .strictObject({ mentor: isoDate.optional(), mentee: isoDate.optional(), coordinator: isoDate.optional() })
-          .optional(),
+        signed: z.strictObject({ mentor: isoDate.optional(), mentee: isoDate.optional(), coordinator: isoDate.optional() }).optional(),
       })
       .optional(),
     meetings: z.array(meetingSchema).default([]),

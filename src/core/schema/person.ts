@@ -15,15 +15,11 @@ export const onboardingStep = z.union(
   { error: 'should be the date the step was completed (2026-11-22), or completed: / expires: dates' },
 );
 
-const attributeValue = z.union(
-  [z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))],
-  { error: 'should be a value or a list of values' },
-);
+const attributeValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))], {
+  error: 'should be a value or a list of values',
+});
 
-const exclusion = z.union(
-  [id, z.strictObject({ id, reason: text.optional() })],
-  { error: 'should be the id of a person, or id: and reason:' },
-);
+const exclusion = z.union([id, z.strictObject({ id, reason: text.optional() })], { error: 'should be the id of a person, or id: and reason:' });
 
 const personFields = {
   name: nonEmptyText,

@@ -64,9 +64,7 @@ export const programmeSchema = z
       .strictObject({
         default_capacity: z.number({ error: 'should be a whole number' }).int().min(0).max(50).default(1),
         criteria: z.array(criterionSchema).default([]),
-        exclusions: z
-          .array(z.strictObject({ mentor: id, mentee: id, reason: text.optional() }))
-          .default([]),
+        exclusions: z.array(z.strictObject({ mentor: id, mentee: id, reason: text.optional() })).default([]),
       })
       .prefault({}),
     first_meeting_within: period.default('14d'),
@@ -89,7 +87,12 @@ export const programmeSchema = z
     checkins: z
       .strictObject({
         first_within: period.default('3d').meta({ description: 'First call to each side, after the first meeting.' }),
-        first_month: z.number({ error: 'should be a whole number' }).int().min(0).max(10).default(2)
+        first_month: z
+          .number({ error: 'should be a whole number' })
+          .int()
+          .min(0)
+          .max(10)
+          .default(2)
           .meta({ description: 'Calls to each side in the first month after the first meeting.' }),
         then_every: period.default('1m'),
         retry_after: period.default('1d').meta({ description: 'After no answer, call again this long after (on a working day).' }),

@@ -9,7 +9,6 @@ const REASONS = {
   agreed: 'the call agreed last time',
 } as const;
 
-
 /** A check-in with the mentor or the mentee not done by its due date. */
 export const checkinOverdue: Rule = {
   id: 'checkin-overdue',
@@ -22,7 +21,10 @@ export const checkinOverdue: Rule = {
     for (const match of model.matches.values()) {
       for (const call of callsDue(match, model.settings)) {
         const who = personName(model, call.person);
-        const tried = call.attempts.length > 0 ? ` Tried: ${call.attempts.map((a) => `${a.date} (${OUTCOME_WORDS[a.outcome]})`).join(', ')}; try again${call.retryFrom ? ` from ${call.retryFrom}` : ''}.` : '';
+        const tried =
+          call.attempts.length > 0
+            ? ` Tried: ${call.attempts.map((a) => `${a.date} (${OUTCOME_WORDS[a.outcome]})`).join(', ')}; try again${call.retryFrom ? ` from ${call.retryFrom}` : ''}.`
+            : '';
         const last = call.lastContact ? `last contact ${call.lastContact.date}` : `first meeting ${match.data.first_meeting}`;
         out.push({
           due: call.due,

@@ -16,7 +16,9 @@ export const concernOpen: Rule = {
     for (const match of model.matches.values()) {
       const m = match.data;
       const concerns = [
-        ...m.checkins.flatMap((c) => (c.concern ? [{ concern: c.concern, raised: c.concern.raised ?? c.date, about: c.with === 'mentor' ? m.mentor : m.mentee }] : [])),
+        ...m.checkins.flatMap((c) =>
+          c.concern ? [{ concern: c.concern, raised: c.concern.raised ?? c.date, about: c.with === 'mentor' ? m.mentor : m.mentee }] : [],
+        ),
         ...m.concerns.map((c) => ({ concern: c, raised: c.raised, about: m.mentee })),
       ];
       for (const { concern, raised, about } of concerns) {

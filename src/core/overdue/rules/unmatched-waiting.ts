@@ -37,7 +37,8 @@ export const unmatchedWaiting: Rule = {
       const lastClosure = closures.sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
       let since = mentee.data.waiting_since ?? latest(mentee.data.joined, ...completions);
       if (lastClosure) {
-        const waitingAgain = REMATCH_REASONS.has(lastClosure.reason) || (mentee.data.waiting_since !== undefined && mentee.data.waiting_since > lastClosure.date);
+        const waitingAgain =
+          REMATCH_REASONS.has(lastClosure.reason) || (mentee.data.waiting_since !== undefined && mentee.data.waiting_since > lastClosure.date);
         if (!waitingAgain) continue;
         since = latest(since, lastClosure.date);
       }

@@ -1,0 +1,60 @@
+// The real built binary, spawned as a coordinator or cron would run it: the few paths that the
+// in-process tests cannot prove (the entry point, exit codes through the process, the bundle's
+// lazily loaded chunks, reading and writing real files from a separate process).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+
+const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
+
+describe('the built binary', () => {
+  it('prints its version, and help listing every command', () => {
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['validate', 'overdue', 'checkin', 'init', 'schema']) expect(help.stdout).toContain(`  ${command}`);
+    expect(cli(['checkin', 'plan', '--help']).stdout).toContain('--per-day <n>');
+  });
+
+  it('validates the example silently, and reports a broken folder with exit 1', () => {
+    expect(cli(['validate', '--dir', EXAMPLE])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const dir = exampleCopy();
+    const file = join(dir, 'mentors', 'zoe-angstrom.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('capacity: 2', 'capcity: 2'));
+    const run = cli(['validate', '--dir', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('mentors/zoe-angstrom.yaml:8:1');
+  });
+
+  it('prints the morning report on the example', () => {
+    const run = cli(['overdue', '--dir', EXAMPLE], at);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n27 overdue, 2 high, 1 SAFEGUARDING/);
+  });
+
+  it('records a call in a match file from a separate process, and the folder stays valid', () => {
+    const dir = exampleCopy();
+    const run = cli(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--rating', '4', '--dir', dir], at);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'matches', '2026-11-bea-santos.yaml'), 'utf8')).toContain(
+      '  - with: mentee\n    date: 2026-11-23\n    outcome: reached\n    rating: 4\n',
+    );
+    expect(cli(['validate', '--dir', dir]).code).toBe(0);
+  });
+
+  it('creates a programme with init, in the folder the process runs in', () => {
+    const parent = tempDir();
+    expect(cli(['init', 'new-programme'], { cwd: parent }).code).toBe(0);
+    expect(cli(['validate'], { cwd: join(parent, 'new-programme') }).code).toBe(0);
+  });
+
+  it('exits 2 for a usage error and never shows a stack trace', () => {
+    const bad = cli(['overdue', '--frobnicate', '--dir', EXAMPLE]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown option '--frobnicate'");
+    expect(cli(['no-such-command']).code).toBe(2);
+    expect(cli([]).code).toBe(2);
+    expect(cli(['validate', '--dir', join(tempDir(), 'missing')]).stderr).not.toMatch(/\n\s+at /);
+  });
+});
