@@ -1,4 +1,4 @@
-// npm run bench: figures for the targets in DESIGN.md section 7 (never asserted in tests).
+// npm run bench: figures for the performance targets in docs/decisions.md (never asserted in tests).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,6 +1,6 @@
-// When the programme should next contact each side of a match: the check-in rules of DESIGN.md
-// section 2, shared by `overdue` (what is late) and `checkin` (what to call about), so the two
-// can never disagree.
+// When the programme should next contact each side of a match (the practice standard in
+// docs/decisions.md, "Check-in calls"), shared by `overdue` (what is late) and `checkin` (what to
+// call about), so the two can never disagree.
 import { addDays, addPeriod, daysBetween, parsePeriod, type IsoDate, type Period } from '../dates.js';
 import { isUnderway } from '../lifecycle/status.js';
 import type { Loaded } from '../model.js';
