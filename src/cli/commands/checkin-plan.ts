@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkPlanOptions, planCalls, planEdits, type PlannedCall } from '../../core/checkin/index.js';
 import { isIsoDate, isTimeOfDay, parseClockLength } from '../../core/dates.js';
-import { personName } from '../../core/people.js';
+import { personName, whoIs } from '../../core/people.js';
 import { EXIT, UserError } from '../../errors.js';
 import { prepareChanges, requireNoProblems } from '../../ops/workflow.js';
 import { renderPlan } from '../../render/calls.js';
@@ -61,8 +61,8 @@ export const command = defineCommand({
       const calls = plan.planned.map((c) => {
         const m = model.matches.get(c.match)!.data;
         const partner = c.with === 'mentor' ? m.mentee : m.mentor;
-        const person = model.mentors.get(c.person) ?? model.mentees.get(c.person);
-        return { ...c, email: person?.data.email ?? null, partner: personName(model, partner), questions: model.settings.checkins.questions };
+        const person = whoIs(model, c.person);
+        return { ...c, email: person?.email ?? null, partner: personName(model, partner), questions: model.settings.checkins.questions };
       });
       writeNewOrReplace(icsPath, renderIcs({ programme: model.settings.name, timezone: tz, calls, stamp: ctx.now() }));
       ctx.stderr(`wrote ${flags.ics} (${calls.length} call${calls.length === 1 ? '' : 's'})\n`);

@@ -8,6 +8,7 @@ import { menteeInTwoMatches } from './mentee-in-two-matches.js';
 import { notWithKnown } from './not-with-known.js';
 import { onboardingSteps } from './onboarding-steps.js';
 import { overCapacity } from './over-capacity.js';
+import { overdueSettings } from '../overdue/settings-check.js';
 import { programmeSettings } from './programme-settings.js';
 import type { CrossCheck } from './types.js';
 
@@ -21,6 +22,7 @@ export const CHECKS: readonly CrossCheck[] = [
   overCapacity,
   matchDates,
   programmeSettings,
+  overdueSettings,
 ];
 
 export type { CheckInput, CrossCheck } from './types.js';

@@ -1,12 +1,11 @@
 import { PROGRAMME_FILE, type ProgrammeModel } from '../model.js';
-import { RULE_IDS } from '../overdue/ids.js';
 import { problem, type Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
 import type { CrossCheck } from './types.js';
 
 export const programmeSettings: CrossCheck = {
   id: 'programme-settings',
-  description: 'programme.yaml: dates in order, matching criteria complete, overdue rules that exist, exclusions of people who exist',
+  description: 'programme.yaml: dates in order, matching criteria complete, exclusions of people who exist',
   run(model, { settingsLoaded }) {
     return settingsLoaded ? checkSettings(model) : [];
   },
@@ -42,29 +41,6 @@ function checkSettings(model: ProgrammeModel): Problem[] {
       );
     }
   });
-  for (const [rule, settings] of Object.entries(s.overdue)) {
-    if (!(RULE_IDS as readonly string[]).includes(rule)) {
-      out.push(
-        problem(
-          PROGRAMME_FILE,
-          'unknown-rule',
-          `overdue: there is no rule "${rule}"`,
-          `${didYouMean(rule, RULE_IDS).trim() || 'Check the spelling.'} The rules are: ${RULE_IDS.join(', ')}.`,
-          { path: ['overdue', rule], atKey: true },
-        ),
-      );
-    } else if (rule === 'concern-open' && settings.enabled === false) {
-      out.push(
-        problem(
-          PROGRAMME_FILE,
-          'rule-required',
-          'the concern-open rule cannot be turned off',
-          'Open concerns (above all safeguarding concerns) always appear until their follow-up is recorded. Remove "enabled: false".',
-          { path: ['overdue', rule, 'enabled'] },
-        ),
-      );
-    }
-  }
   s.matching.exclusions.forEach((x, i) => {
     if (!model.mentors.has(x.mentor)) {
       out.push(
