@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
@@ -81,4 +81,28 @@ export async function mc(args: string[], options: { env?: Record<string, string 
     now: () => new Date(),
   });
   return { code, stdout, stderr };
+}
+
+/** The uid of an ordinary user to run the binary as, when the tests run as root (where permissions do not apply). */
+export const OTHER_USER = process.getuid?.() === 0 ? 65534 : undefined;
+
+/**
+ * The real binary run as an ordinary user: as `nobody` when the tests run as root, so that
+ * permissions apply; as ourselves otherwise. Folders on the way to `dir` are opened up for it.
+ */
+export function cliAsUser(args: string[], dir: string, options: { env?: Record<string, string | undefined> } = {}): Run {
+  if (OTHER_USER !== undefined) {
+    // The temporary folders are private to root: let the other user reach the programme copy.
+    for (let d = dir; d !== tmpdir() && d !== '/' && d.startsWith(tmpdir()); d = resolve(d, '..')) chmodSync(d, statSync(d).mode | 0o755);
+  }
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: '/tmp', ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: '/',
+    env: env as NodeJS.ProcessEnv,
+    input: '',
+    encoding: 'utf8',
+    ...(OTHER_USER !== undefined ? { uid: OTHER_USER, gid: OTHER_USER } : {}),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { isIsoDate, isoDateOf, type IsoDate } from '../core/dates.js';
 import { colorLevel, makeChalk } from '../render/color.js';
 import { UserError } from '../errors.js';
+import { programmeTimezone } from '../store/timezone.js';
 import { processIO, type IO } from './io.js';
 
 export interface GlobalOptions {
@@ -40,9 +41,12 @@ export function makeContext(options: GlobalOptions, io: IO = processIO()): Conte
     throw new UserError(`--today "${today}" is not a date`, 'Write it as YYYY-MM-DD, e.g. --today 2026-11-22 (MENTOR_COORD_TODAY likewise).');
   }
   const noColorFlag = options.color === false || options.json === true;
+  const dir = options.dir ?? (env.MENTOR_COORD_DIR || '.');
   return {
-    dir: options.dir ?? (env.MENTOR_COORD_DIR || '.'),
-    today: today ?? isoDateOf(io.now()),
+    dir,
+    // Without --today, today is the date where the programme is (its timezone: in programme.yaml),
+    // not where this machine happens to be.
+    today: today ?? isoDateOf(io.now(), programmeTimezone(dir)),
     json: options.json === true,
     cache: options.cache !== false && !env.MENTOR_COORD_NO_CACHE,
     chalk: makeChalk(colorLevel({ isTTY: io.stdoutIsTTY, env, noColorFlag })),

@@ -3,6 +3,7 @@
 // help must list every command; esbuild puts each in its own chunk, so `--version` and
 // `overdue` start fast.
 import { Command, CommanderError, Option } from 'commander';
+import { printable } from '../core/printable.js';
 import { EXIT, Exit, UserError } from '../errors.js';
 import type { CommandSpec, OptionSpecs } from './command.js';
 import type { GlobalOptions } from './context.js';
@@ -135,7 +136,8 @@ function report(error: unknown, io: IO): number {
     return EXIT.usage;
   }
   if (error instanceof UserError) {
-    io.stderr(`mentor-coord: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+    // Messages may quote what was typed: never let it move the terminal's cursor.
+    io.stderr(`mentor-coord: ${printable(error.message)}\n${error.hint ? `  hint: ${printable(error.hint)}\n` : ''}`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -55,8 +55,21 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-/** The local calendar date of an instant: only the shell calls this, with the real clock. */
-export function isoDateOf(date: Date): IsoDate {
+/**
+ * The calendar date of an instant in a time zone (an IANA name such as Europe/London); in the
+ * process's own zone when none is given or the name is unknown. Only the shell calls this, with
+ * the real clock.
+ */
+export function isoDateOf(date: Date, timeZone?: string): IsoDate {
+  if (timeZone !== undefined) {
+    try {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+      return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+    } catch {
+      // Not a time zone this machine knows: validate reports it; use the machine's own.
+    }
+  }
   const y = String(date.getFullYear()).padStart(4, '0');
   return `${y}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }

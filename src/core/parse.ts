@@ -15,18 +15,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes to text: refuses binary files and text that is not UTF-8, citing where. */
 export function decode(file: string, bytes: Uint8Array): { ok: true; text: string } | { ok: false; problems: Problem[] } {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    return fail(
-      problem(
-        file,
-        'file-too-large',
-        `this file is ${mb} MB; a record file is a few kilobytes`,
-        'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.',
-        { line: 1, col: 1 },
-      ),
-    );
-  }
+  if (bytes.length > MAX_FILE_BYTES) return fail(fileTooLarge(file, bytes.length));
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = positionOfByte(bytes, nul);
@@ -56,8 +45,62 @@ export function decode(file: string, bytes: Uint8Array): { ok: true; text: strin
       ),
     );
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // The decoder has already dropped one byte-order mark; a second is one too many.
+  if (text.charCodeAt(0) === 0xfeff) {
+    return fail(
+      problem(file, 'byte-order-mark', 'this file starts with two byte-order marks', 'Save the file again as UTF-8 (without BOM) in your editor.', {
+        line: 1,
+        col: 1,
+      }),
+    );
+  }
+  const endings = lineEndingProblem(file, text);
+  if (endings) return fail(endings);
   return { ok: true, text };
+}
+
+/**
+ * Lines must end in LF or CRLF, one or the other: the two YAML parsers disagree on a lone CR
+ * (one reads it as a line break, the other as part of a line), so a write could lose fields.
+ */
+function lineEndingProblem(file: string, text: string): Problem | undefined {
+  const cr = text.indexOf('\r');
+  if (cr === -1) return undefined;
+  const lone = /\r(?!\n)/.exec(text);
+  if (lone) {
+    const line = text.slice(0, lone.index).split(/\r\n|\r|\n/).length;
+    return problem(
+      file,
+      'line-endings',
+      'this file ends its lines with a lone carriage return (CR), an old Mac format',
+      'Save it again with Unix (LF) or Windows (CRLF) line endings: most editors show the choice in the status bar.',
+      { line, col: 1 },
+    );
+  }
+  const bare = /(?<!\r)\n/.exec(text);
+  if (bare) {
+    const line = text.slice(0, bare.index).split('\n').length;
+    return problem(
+      file,
+      'line-endings',
+      'this file mixes Windows (CRLF) and Unix (LF) line endings',
+      'Save it again with one kind of line ending: most editors show the choice in the status bar.',
+      { line, col: 1 },
+    );
+  }
+  return undefined;
+}
+
+/** The problem of a file too large to be a record (the shell reports it without reading it). */
+export function fileTooLarge(file: string, size: number): Problem {
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  return problem(
+    file,
+    'file-too-large',
+    `this file is ${mb} MB; a record file is a few kilobytes`,
+    'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.',
+    { line: 1, col: 1 },
+  );
 }
 
 /** Text to data, through the fast parser; falls back to `yaml` for errors and for aliases. */

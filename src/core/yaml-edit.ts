@@ -17,17 +17,23 @@ export interface FileEdits {
 
 export class EditError extends Error {}
 
-/** Applies edits in order; returns the new text. Throws EditError for an edit that cannot apply. */
+/**
+ * Applies edits in order; returns the new text. Throws EditError for an edit that cannot apply.
+ * A file with Windows line endings (CRLF) keeps them on every line, old and new.
+ */
 export function applyEdits(text: string, edits: Edit[]): string {
-  let current = text;
+  const crlf = text.includes('\r\n');
+  let current = crlf ? text.replace(/\r\n/g, '\n') : text;
+  if (current.includes('\r') || (crlf && /(?<!\r)\n/.test(text)))
+    throw new EditError('the file mixes line endings or uses old Mac (CR) line endings; save it again with one kind');
   for (const edit of edits) current = applyEdit(current, edit);
-  return current;
+  return crlf ? current.replace(/\n/g, '\r\n') : current;
 }
 
 export function applyEdit(text: string, edit: Edit): string {
   const before = parse(text);
   if (before.doc.errors.length > 0) throw new EditError(`the file does not parse: ${before.doc.errors[0]!.message}`);
-  const expected = applyToData(before.doc.toJS(), edit);
+  const expected = applyToData(toData(before.doc), edit);
   const spliced = splice(text, before, edit);
   if (spliced !== undefined && sameData(spliced, expected)) return spliced;
   const viaDocument = withDocumentApi(before.doc, edit);
@@ -47,7 +53,18 @@ function parse(text: string): Parsed {
 
 function sameData(text: string, expected: unknown): boolean {
   const doc = parseDocument(text, { schema: 'core' });
-  return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), expected);
+  return doc.errors.length === 0 && isDeepStrictEqual(toData(doc), expected);
+}
+
+/** The document's data, with the loader's limit on aliases (an alias bomb is refused, not expanded). */
+function toData(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new EditError(
+      `the file uses YAML aliases (*name) in a way the tool cannot edit safely (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+    );
+  }
 }
 
 /** The edit applied to plain data: what the file must hold afterwards. */

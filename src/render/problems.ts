@@ -1,12 +1,13 @@
 // Problems as a person reads them: FILE:LINE:COL: message, the line with a caret, the hint.
 import type { ChalkInstance } from 'chalk';
+import { printable } from '../core/printable.js';
 import type { Problem } from '../core/problems.js';
 
 export function renderProblems(problems: Problem[], textOf: (file: string) => string | undefined, chalk: ChalkInstance): string {
   const out: string[] = [];
   for (const p of problems) {
     const where = p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file;
-    out.push(`${chalk.bold(where)}: ${chalk.red('error')}: ${p.message}`);
+    out.push(`${chalk.bold(printable(where))}: ${chalk.red('error')}: ${printable(p.message)}`);
     const source = p.line > 0 ? lineOf(textOf(p.file), p.line) : undefined;
     if (source !== undefined) {
       const gutter = String(p.line);
@@ -16,7 +17,7 @@ export function renderProblems(problems: Problem[], textOf: (file: string) => st
       const caretAt = Math.max(0, Math.min(p.col - 1, shown.length));
       out.push(chalk.dim(`  ${pad} | `) + ' '.repeat(visibleWidth(shown.slice(0, caretAt))) + chalk.red('^'));
     }
-    if (p.hint) out.push(`  ${chalk.cyan('hint')}: ${p.hint}`);
+    if (p.hint) out.push(`  ${chalk.cyan('hint')}: ${printable(p.hint)}`);
     out.push('');
   }
   const files = new Set(problems.map((p) => p.file)).size;

@@ -1,25 +1,31 @@
 // Parsed records, kept between runs in <programme>/.mentor-coord/records.json so that a file
 // that has not changed is not parsed and validated again (a programme of 15,000 files takes
 // seconds to parse; see docs/architecture.md). The cache sits inside the programme folder, so no
-// copy of personal data lands anywhere else, and ignores itself for git. A cache that is
-// missing, stale, from another version of the tool, or unreadable is simply rebuilt.
+// copy of personal data lands anywhere else, and ignores itself for git.
+// Trust: an entry is used only while the file's size, modification time, change time (which no
+// one can set back), inode and device are all as they were; the cache is ignored, and rebuilt,
+// when it is not a plain file owned by this user and closed to others. A cache that is missing,
+// stale, from another version of the tool, or unreadable is simply rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import type { FileResult } from '../core/folder.js';
 import { SCHEMAS } from '../core/schema/index.js';
+import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
+import { writeBatch } from './write.js';
 
-export const CACHE_DIR = '.mentor-coord';
+export const CACHE_DIR = PRIVATE_DIR;
 const CACHE_FILE = 'records.json';
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface Entry {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
   ino: number;
+  dev: number;
   result: FileResult;
 }
 
@@ -46,21 +52,35 @@ function fingerprint(): string {
   return fingerprintMemo;
 }
 
+/** A file or folder of the cache may be trusted: ours, of the right kind, and closed to others. */
+function trusted(path: string, kind: 'file' | 'folder'): boolean {
+  try {
+    const stat = lstatSync(path);
+    const rightKind = kind === 'file' ? stat.isFile() : stat.isDirectory();
+    return rightKind && isMine(stat.uid) && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 export function openCache(dir: string): RecordCache {
   const folder = join(dir, CACHE_DIR);
   const path = join(folder, CACHE_FILE);
   const print = fingerprint();
   let old: Record<string, Entry> = {};
-  try {
-    // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
-    const loaded = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    if (loaded.format === FORMAT && loaded.fingerprint === print) old = loaded.entries;
-  } catch {
-    // No cache yet, or an unreadable one: start afresh.
+  if (trusted(folder, 'folder') && trusted(path, 'file')) {
+    try {
+      // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
+      const loaded = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      if (loaded.format === FORMAT && loaded.fingerprint === print) old = loaded.entries;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
   }
   const fresh: Record<string, Entry> = {};
   let changed = false;
-  const same = (e: Entry, stat: Stats) => e.size === stat.size && e.mtimeMs === stat.mtimeMs && e.ino === stat.ino;
+  const same = (e: Entry, stat: Stats) =>
+    e.size === stat.size && e.mtimeMs === stat.mtimeMs && e.ctimeMs === stat.ctimeMs && e.ino === stat.ino && e.dev === stat.dev;
   return {
     get(file, stat) {
       const entry = old[file];
@@ -74,16 +94,18 @@ export function openCache(dir: string): RecordCache {
       // A file written in the last two seconds might change again within the clock's resolution
       // without its size changing; don't trust a cache entry for it.
       if (Date.now() - stat.mtimeMs < 2000) return;
-      fresh[file] = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, result };
+      fresh[file] = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev, result };
       changed = true;
     },
     save() {
       if (!changed && Object.keys(fresh).length === Object.keys(old).length) return;
       try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(join(folder, '.gitignore'), '# Made by mentor-coord: a cache of this folder, never committed.\n*\n');
-        // Atomic, but not flushed to disk: losing a cache to a power cut costs one slow run.
-        writeFileAtomic.sync(path, JSON.stringify({ format: FORMAT, fingerprint: print, entries: fresh } satisfies CacheFile), { mode: 0o600, fsync: false });
+        ensurePrivateFolder(dir);
+        if (!trusted(folder, 'folder')) return;
+        // Atomic, owner-only; a new file each time, so one planted by someone else is replaced.
+        writeBatch([
+          { path, text: JSON.stringify({ format: FORMAT, fingerprint: print, entries: fresh } satisfies CacheFile), shownAs: path, mode: 0o600, flush: false },
+        ]);
       } catch {
         // A read-only folder, a full disk: the next run parses again, nothing is lost.
       }

@@ -1,12 +1,17 @@
 // The one loading pipeline every command uses: list the folder, read each record file, and hand
 // the bytes to the pure core (src/core/folder.ts). Read-only: it never writes a record.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Only plain files inside the folder are read: a symbolic link (which could point anywhere, such
+// as /etc/shadow) or a pipe or device (which would hang or never end) is reported as a problem
+// with its path and never opened.
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
 import { assemble, classifyPath, readRecordFile, type FileResult, type RecordResult } from '../core/folder.js';
-import { PROGRAMME_FILE, type ProgrammeModel } from '../core/model.js';
+import { PROGRAMME_FILE } from '../core/model.js';
+import { fileTooLarge, MAX_FILE_BYTES } from '../core/parse.js';
+import type { ProgrammeModel } from '../core/model.js';
 import { compareProblems, problem, type Problem } from '../core/problems.js';
-import type { RecordKind } from '../core/schema/index.js';
+import { FOLDERS, type RecordKind } from '../core/schema/index.js';
+import { UserError } from '../errors.js';
 import { openCache, type RecordCache } from './cache.js';
 
 export interface LoadedProgramme {
@@ -23,6 +28,8 @@ export interface LoadOptions {
   cache?: boolean;
 }
 
+const RECORD_FOLDER_NAMES: readonly string[] = Object.values(FOLDERS);
+
 export function loadProgramme(dirArg: string, options: LoadOptions = {}): LoadedProgramme {
   const dir = resolve(dirArg);
   assertProgrammeFolder(dir, dirArg);
@@ -31,59 +38,146 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
   const records: RecordResult[] = [];
   const texts = new Map<string, string>();
 
-  const visit = (rel: string, isDirectory: boolean): void => {
+  const visit = (rel: string, stat: Stats): void => {
+    if (stat.isSymbolicLink()) {
+      const role = classifyPath(rel, false);
+      if (role.role !== 'ignore' || RECORD_FOLDER_NAMES.includes(rel)) {
+        strays.push(
+          problem(
+            rel,
+            'symlink',
+            'this is a symbolic link, which mentor-coord does not follow',
+            'Replace the link with the file or folder itself (git can store a link, but the programme needs the real file). It was not read.',
+          ),
+        );
+      }
+      return;
+    }
+    const isDirectory = stat.isDirectory();
+    if (!isDirectory && !stat.isFile()) {
+      const role = classifyPath(rel, false);
+      if (role.role !== 'ignore' || rel.includes('/')) {
+        strays.push(
+          problem(rel, 'special-file', 'this is not a plain file (a pipe, a device or a socket)', 'Remove it from the programme folder. It was not read.'),
+        );
+      }
+      return;
+    }
     const role = classifyPath(rel, isDirectory);
     if (role.role === 'stray') strays.push(role.problem);
-    else if (role.role === 'record') records.push({ kind: role.kind, id: role.id, file: rel, result: readOne(dir, rel, role.kind, cache) });
+    else if (role.role === 'record') records.push({ kind: role.kind, id: role.id, file: rel, result: readOne(dir, rel, role.kind, stat, cache) });
   };
 
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const isDirectory = entry.isDirectory();
-    visit(entry.name, isDirectory);
-    if (isDirectory && ['mentors', 'mentees', 'matches'].includes(entry.name)) {
-      const inner = readdirSync(join(dir, entry.name), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const child of inner) visit(`${entry.name}/${child.name}`, child.isDirectory());
+  for (const name of listFolder(dir, '', strays)) {
+    const stat = lstatSync(join(dir, name));
+    if (RECORD_FOLDER_NAMES.includes(name) && stat.isFile()) {
+      strays.push(
+        problem(
+          name,
+          'stray-file',
+          `"${name}" is a file, but it should be the folder of ${name}`,
+          `Move the file away and create a folder named ${name}/ for the records.`,
+        ),
+      );
+      continue;
+    }
+    visit(name, stat);
+    if (stat.isDirectory() && RECORD_FOLDER_NAMES.includes(name)) {
+      for (const child of listFolder(dir, name, strays).sort()) visit(`${name}/${child}`, lstatSync(join(dir, name, child)));
     }
   }
   cache?.save();
 
   const textOf = (file: string): string | undefined => {
     if (texts.has(file)) return texts.get(file);
-    try {
-      const text = readFileSync(join(dir, file), 'utf8');
-      texts.set(file, text);
-      return text;
-    } catch {
-      return undefined;
-    }
+    const bytes = readPlain(join(dir, file), MAX_FILE_BYTES);
+    if (typeof bytes === 'string') return undefined;
+    const text = bytes.toString('utf8');
+    texts.set(file, text);
+    return text;
   };
   const { model, problems } = assemble(records, strays, textOf);
   return { dir, model, problems: problems.sort(compareProblems), textOf };
 }
 
-function readOne(dir: string, rel: string, kind: RecordKind, cache: RecordCache | undefined): FileResult {
-  const path = join(dir, rel);
+/** The names in a folder; an unreadable folder is a problem (the rest is still read). */
+function listFolder(dir: string, rel: string, problems: Problem[]): string[] {
   try {
-    const stat = statSync(path);
-    const cached = cache?.get(rel, stat);
-    if (cached) return cached;
-    const result = readRecordFile(kind, rel, readFileSync(path));
-    cache?.set(rel, stat, result);
-    return result;
+    return readdirSync(join(dir, rel));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return {
-      ok: false,
-      problems: [
-        problem(
-          rel,
-          'unreadable-file',
-          `this file could not be read (${code})`,
-          code === 'EACCES' ? 'Check the file permissions: the tool needs to be able to read it.' : 'Check the file is still there and readable.',
-        ),
-      ],
-    };
+    problems.push(
+      problem(
+        rel === '' ? '.' : `${rel}/`,
+        'unreadable-file',
+        `this folder could not be read (${code === 'EACCES' ? 'permission denied' : code})`,
+        code === 'EACCES'
+          ? 'Check the folder permissions: the tool needs to be able to list and read it (ls -ld shows them).'
+          : 'Check the folder is still there and readable.',
+      ),
+    );
+    return [];
   }
+}
+
+function readOne(dir: string, rel: string, kind: RecordKind, stat: Stats, cache: RecordCache | undefined): FileResult {
+  const cached = cache?.get(rel, stat);
+  if (cached) return cached;
+  if (stat.size > MAX_FILE_BYTES) {
+    // Not even read: a record is a few kilobytes, and this could be gigabytes.
+    return { ok: false, problems: [fileTooLarge(rel, stat.size)] };
+  }
+  const bytes = readPlain(join(dir, rel), MAX_FILE_BYTES + 1);
+  if (typeof bytes === 'string') return unreadable(rel, bytes);
+  const result = readRecordFile(kind, rel, bytes);
+  cache?.set(rel, stat, result);
+  return result;
+}
+
+/**
+ * A plain file's bytes, at most `limit` of them; the error code if it cannot be read. Opened without
+ * following a link and without blocking, and checked to be a plain file once open, so a file
+ * swapped for a pipe or a link between listing and reading is never followed or waited on.
+ */
+function readPlain(path: string, limit: number): Buffer | string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unknown';
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return 'not a plain file';
+    const size = Math.min(stat.size, limit);
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unknown';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unreadable(rel: string, code: string): FileResult {
+  const why = code === 'EACCES' ? 'permission denied' : code;
+  return {
+    ok: false,
+    problems: [
+      problem(
+        rel,
+        'unreadable-file',
+        `this file could not be read (${why})`,
+        code === 'EACCES' ? 'Check the file permissions: the tool needs to be able to read it.' : 'Check the file is still there and readable.',
+      ),
+    ],
+  };
 }
 
 export function assertProgrammeFolder(dir: string, shown: string): void {
@@ -97,6 +191,13 @@ export function assertProgrammeFolder(dir: string, shown: string): void {
     throw new UserError(`${shown} is a file, not a programme folder`, 'Give the folder that holds programme.yaml.');
   }
   if (!existsSync(join(dir, PROGRAMME_FILE))) {
+    let listable = true;
+    try {
+      readdirSync(dir);
+    } catch {
+      listable = false;
+    }
+    if (!listable) throw new UserError(`${shown}: permission denied`, 'Check that you may read the folder (ls -ld shows its owner and permissions).');
     throw new UserError(
       `${shown} is not a programme folder: it has no ${PROGRAMME_FILE}`,
       'Run the command inside the programme folder, give it with --dir, or create one with `mentor-coord init <folder>`.',

@@ -1,11 +1,12 @@
 // The problem catalogue: docs/problems.md lists exactly its codes, and every code has a folder
 // that produces it, so no code is documented but unreachable, or reported but undocumented.
-import { readFileSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES, problemTable, type ProblemCode } from '../../src/core/problem-codes.js';
 import { loadProgramme } from '../../src/store/load.js';
-import { ROOT } from '../helpers.js';
+import { cliAsUser, ROOT } from '../helpers.js';
 import { BEA_MATCH, programmeCopy, ZOE, type ProgrammeCopy } from '../fixtures/programme.js';
 
 const FIXTURES: Record<ProblemCode, (p: ProgrammeCopy) => void> = {
@@ -23,8 +24,12 @@ const FIXTURES: Record<ProblemCode, (p: ProgrammeCopy) => void> = {
   'empty-value': (p) => p.replace(ZOE, 'pronouns: she/her', 'pronouns:'),
   'invalid-value': (p) => p.replace(ZOE, 'capacity: 2', 'capacity: two'),
   'stray-file': (p) => p.write('matches/notes.txt', 'hello\n'),
-  // A link to nowhere cannot be read by anyone, root included (chmod 000 would not stop root).
-  'unreadable-file': (p) => symlinkSync(join(p.dir, 'no-such-file'), p.path('mentees/ghost.yaml')),
+  // Checked by the binary run as an ordinary user (see below): root reads any file.
+  'unreadable-file': (p) => chmodSync(p.path(ZOE), 0o000),
+  'line-endings': (p) => p.write('mentees/old-mac.yaml', 'name: Old Mac\rpronouns: they/them\r'),
+  'byte-order-mark': (p) => p.write('mentees/twice.yaml', '\ufeff\ufeffname: Twice\n'),
+  symlink: (p) => symlinkSync('/etc/hostname', p.path('mentees/link.yaml')),
+  'special-file': (p) => execFileSync('mkfifo', [p.path('matches/pipe.yaml')]),
   'duplicate-id': (p) => p.write('mentees/zoe-angstrom.yaml', 'name: Another Zoë\n'),
   'unknown-person': (p) => p.replace(BEA_MATCH, 'mentor: siobhan-o-ceallaigh', 'mentor: siobhan-o-ceallagh'),
   'mentee-in-two-matches': (p) =>
@@ -51,7 +56,12 @@ describe('the problem catalogue', () => {
       const p = programmeCopy();
       expect(loadProgramme(p.dir, { cache: false }).problems).toEqual([]);
       FIXTURES[code](p);
-      const codes = loadProgramme(p.dir, { cache: false }).problems.map((x) => x.code);
+      const codes =
+        code === 'unreadable-file'
+          ? (JSON.parse(cliAsUser(['validate', '--json', '--no-cache', '--dir', p.dir], p.dir).stdout) as { problems: { code: string }[] }).problems.map(
+              (x) => x.code,
+            )
+          : loadProgramme(p.dir, { cache: false }).problems.map((x) => x.code);
       expect(codes).toContain(code);
     });
   }

@@ -5,7 +5,7 @@ import { callSheet, OUTCOME_WORDS, type CallInput, type SheetEntry } from '../..
 import { isIsoDate } from '../../core/dates.js';
 import { EXIT, UserError } from '../../errors.js';
 import { recordCall } from '../../ops/record-call.js';
-import { loadForWriting } from '../../ops/workflow.js';
+import { loadForWriting, whileWriting } from '../../ops/workflow.js';
 import { defineCommand, option } from '../command.js';
 import type { Context } from '../context.js';
 import { dateOption } from '../flags.js';
@@ -70,7 +70,9 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
       if (outcome === 'stop') break;
       const input: CallInput = { with: entry.with, outcome, date: on, ...(flags.by ? { by: flags.by } : {}) };
       if (outcome === 'reached' || outcome === 'emailed') Object.assign(input, await askAnswers(prompts, io, entry, on));
-      recordCall(ctx, loaded.dir, model, entry.match, input);
+      // Each call is saved through the same path as \`checkin record\`: under the write lock, on
+      // the folder as it is now (a colleague may have written since the session began).
+      await whileWriting(ctx, 'checkin call', (now) => recordCall(ctx, now.dir, now.model, entry.match, input));
       recorded++;
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { CallInput } from '../../core/checkin/index.js';
 import { EXIT, UserError } from '../../errors.js';
 import { recordCall } from '../../ops/record-call.js';
-import { findMatch, loadForWriting } from '../../ops/workflow.js';
+import { findMatch, whileWriting } from '../../ops/workflow.js';
 import { defineCommand, option } from '../command.js';
 
 export const command = defineCommand({
@@ -22,29 +22,29 @@ export const command = defineCommand({
     next: option.value('--next <date>', 'the next contact agreed'),
     by: option.value('--by <name>', 'who made the call'),
   },
-  async run(ctx, args, flags) {
-    const loaded = loadForWriting(ctx);
-    const match = findMatch(loaded.model, args[0]!);
-    if (flags.with === undefined || flags.outcome === undefined) {
-      throw new UserError('say who the call was with and how it went', 'Give --with mentor|mentee and --outcome reached|no-answer|message|emailed.');
-    }
-    const input: CallInput = {
-      with: flags.with,
-      outcome: flags.outcome,
-      date: flags.date ?? ctx.today,
-      ...(flags.rating !== undefined ? { rating: flags.rating } : {}),
-      ...(flags.goodMatch !== undefined ? { good_match: flags.goodMatch } : {}),
-      ...(flags.prepared !== undefined ? { prepared: flags.prepared } : {}),
-      actions: flags.action,
-      ...(flags.concern !== undefined ? { concern: flags.concern } : {}),
-      ...(flags.safeguarding ? { safeguarding: true } : {}),
-      ...(flags.note !== undefined ? { note: flags.note } : {}),
-      ...(flags.next !== undefined ? { next: flags.next } : {}),
-      ...(flags.by !== undefined ? { by: flags.by } : {}),
-    };
-    const after = recordCall(ctx, loaded.dir, loaded.model, match.id, input);
-    if (ctx.json)
-      ctx.stdout(`${JSON.stringify({ recorded: { match: match.id, file: match.file, checkin: after.checkin }, next_due: after.nextDue }, null, 2)}\n`);
-    return EXIT.ok;
-  },
+  run: (ctx, args, flags) =>
+    whileWriting(ctx, 'checkin record', (loaded) => {
+      const match = findMatch(loaded.model, args[0]!);
+      if (flags.with === undefined || flags.outcome === undefined) {
+        throw new UserError('say who the call was with and how it went', 'Give --with mentor|mentee and --outcome reached|no-answer|message|emailed.');
+      }
+      const input: CallInput = {
+        with: flags.with,
+        outcome: flags.outcome,
+        date: flags.date ?? ctx.today,
+        ...(flags.rating !== undefined ? { rating: flags.rating } : {}),
+        ...(flags.goodMatch !== undefined ? { good_match: flags.goodMatch } : {}),
+        ...(flags.prepared !== undefined ? { prepared: flags.prepared } : {}),
+        actions: flags.action,
+        ...(flags.concern !== undefined ? { concern: flags.concern } : {}),
+        ...(flags.safeguarding ? { safeguarding: true } : {}),
+        ...(flags.note !== undefined ? { note: flags.note } : {}),
+        ...(flags.next !== undefined ? { next: flags.next } : {}),
+        ...(flags.by !== undefined ? { by: flags.by } : {}),
+      };
+      const after = recordCall(ctx, loaded.dir, loaded.model, match.id, input);
+      if (ctx.json)
+        ctx.stdout(`${JSON.stringify({ recorded: { match: match.id, file: match.file, checkin: after.checkin }, next_due: after.nextDue }, null, 2)}\n`);
+      return EXIT.ok;
+    }),
 });

@@ -133,17 +133,19 @@ function clock(total: number): string {
 
 /**
  * The edits that record a plan on the match files (planned_calls). A new plan replaces the
- * earlier plan for the same calls from its first day on.
+ * earlier plan for the same calls from its first day on, including calls it could not fit.
  */
 export function planEdits(model: ProgrammeModel, plan: Plan, days: IsoDate[]): FileEdits[] {
   const firstDay = [...days].sort()[0]!;
-  const byMatch = new Map<string, PlannedCall[]>();
-  for (const call of plan.planned) byMatch.set(call.match, [...(byMatch.get(call.match) ?? []), call]);
+  // Every call the plan was asked about, fitted or not: their earlier slots from firstDay on go.
+  const considered = new Map<string, Set<Side>>();
+  for (const call of [...plan.planned, ...plan.unplanned]) considered.set(call.match, (considered.get(call.match) ?? new Set<Side>()).add(call.with));
   const out: FileEdits[] = [];
-  for (const [id, calls] of byMatch) {
+  for (const [id, sides] of considered) {
     const match = model.matches.get(id)!;
-    const sides = new Set(calls.map((c) => c.with));
+    const calls = plan.planned.filter((c) => c.match === id);
     const kept = match.data.planned_calls.filter((p) => !(sides.has(p.with) && p.date >= firstDay));
+    if (calls.length === 0 && kept.length === match.data.planned_calls.length) continue;
     const value = [...kept, ...calls.map((c) => ({ with: c.with, date: c.date, time: c.start, due: c.due }))];
     out.push({ file: match.file, edits: [{ op: 'set', path: ['planned_calls'], value }] });
   }

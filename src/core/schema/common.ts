@@ -1,3 +1,4 @@
+import { CONTROL } from '../printable.js';
 import { z } from 'zod';
 import { isIsoDate, isTimeOfDay, parseClockLength, parsePeriod } from '../dates.js';
 
@@ -28,8 +29,11 @@ export const id = z
   .string({ error: 'should be an id (the file name without .yaml)' })
   .regex(ID_PATTERN, { error: 'should be an id: lower-case letters, digits and hyphens' });
 
-export const text = z.string({ error: 'should be text' });
-export const nonEmptyText = z.string({ error: 'should be text' }).trim().min(1, { error: 'should not be empty' });
+/** Text a person typed: any characters but control characters (see ../printable.ts). */
+export const plainString = (error: string) =>
+  z.string({ error }).refine((value) => !CONTROL.test(value), { error: 'should not contain control characters (such as an escape sequence): retype it' });
+export const text = plainString('should be text');
+export const nonEmptyText = plainString('should be text').trim().min(1, { error: 'should not be empty' });
 
 /** yes/no answers: YAML 1.2 reads `yes` as text, so accept both it and true/false. */
 export const yesNo = z.union([z.boolean(), z.enum(['yes', 'no'])], {
@@ -45,7 +49,7 @@ export const contact = z.strictObject({
   name: nonEmptyText,
   role: text.optional(),
   email: text.optional(),
-  phone: z.string({ error: 'should be text: put a phone number in quotes, like "+44 7700 900123"' }).optional(),
+  phone: plainString('should be text: put a phone number in quotes, like "+44 7700 900123"').optional(),
 });
 
 export type Contact = z.infer<typeof contact>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contact, id, isoDate, nonEmptyText, text } from './common.js';
+import { contact, id, isoDate, nonEmptyText, plainString, text } from './common.js';
 
 /** An onboarding step: the date it was completed, or the details of a step that expires. */
 export const onboardingStep = z.union(
@@ -25,7 +25,7 @@ const personFields = {
   name: nonEmptyText,
   pronouns: text.optional(),
   email: text.optional(),
-  phone: z.string({ error: 'should be text: put a phone number in quotes, like "+44 7700 900123"' }).optional(),
+  phone: plainString('should be text: put a phone number in quotes, like "+44 7700 900123"').optional(),
   status: z.enum(['active', 'paused', 'left'], { error: 'should be one of: active, paused, left' }).default('active'),
   joined: isoDate.optional(),
   onboarding: z.record(z.string(), onboardingStep).default({}),

@@ -1,0 +1,85 @@
+// Writers of this tool take turns: one lock per programme folder, held from reading the files a
+// command changes until they are written, so two coordinators (or a coordinator and cron) never
+// lose each other's update. proper-lockfile makes the lock a directory inside .mentor-coord/ and
+// keeps its time fresh while held; a lock whose holder was killed goes stale and is taken over
+// after STALE_MS. Who holds it is written beside it, so a command that gives up can say who.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { UserError } from '../errors.js';
+import { ensurePrivateFolder } from './private.js';
+
+export const STALE_MS = 10_000;
+/** How long a command waits for another writer before it gives up: a few seconds. */
+const WAIT = { retries: 25, minTimeout: 100, maxTimeout: 250, factor: 1.2 };
+
+export interface Holder {
+  pid: number;
+  host: string;
+  user: string;
+  command: string;
+  since: string;
+}
+
+/** Runs `work` while holding the programme's write lock; waits a few seconds for it. */
+export async function withWriteLock<T>(dir: string, command: string, work: () => T | Promise<T>): Promise<T> {
+  const folder = ensurePrivateFolder(dir);
+  const lockPath = join(folder, 'write.lock');
+  const holderPath = join(folder, 'write.lock.json');
+  let compromised: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dir, {
+      lockfilePath: lockPath,
+      realpath: false,
+      stale: STALE_MS,
+      retries: WAIT,
+      onCompromised: (error) => {
+        compromised = error;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw busy(holderPath);
+    throw error;
+  }
+  try {
+    writeFileSync(holderPath, `${JSON.stringify(holderNow(command))}\n`, { mode: 0o600 });
+    const result = await work();
+    if (compromised)
+      throw new UserError(
+        'another command took over the programme folder while this one was writing',
+        'Run mentor-coord validate, then run the command again.',
+      );
+    return result;
+  } finally {
+    rmSync(holderPath, { force: true });
+    await release().catch(() => undefined);
+  }
+}
+
+function holderNow(command: string): Holder {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No name for this user id (a container, say): the pid still says who.
+  }
+  return { pid: process.pid, host: hostname(), user, command, since: new Date().toISOString() };
+}
+
+function busy(holderPath: string): UserError {
+  let holder: Holder | undefined;
+  try {
+    holder = JSON.parse(readFileSync(holderPath, 'utf8')) as Holder;
+  } catch {
+    // Not written yet, or already gone.
+  }
+  const who = holder
+    ? `${holder.user} on ${holder.host} (process ${holder.pid}, "${holder.command}", since ${holder.since.slice(11, 19)} UTC)`
+    : 'another mentor-coord command';
+  return new UserError(
+    `the programme folder is busy: ${who} is writing to it`,
+    `Nothing was written. Run the command again in a moment. If that command was stopped, the folder frees itself within ${STALE_MS / 1000} seconds.`,
+  );
+}
