@@ -25,6 +25,16 @@ export function checkRecord<T = unknown>(kind: RecordKind, file: string, value: 
       problems: [problem(file, 'not-a-record', `this file holds ${what}, not a record`, KIND_HINT[kind], { line: 1, col: 1 })],
     };
   }
+  const poisoned = protoKeys(value);
+  if (poisoned.length > 0) {
+    // JavaScript treats this name specially; a record that used it could change how others read.
+    return {
+      ok: false,
+      problems: poisoned.map((path) =>
+        problem(file, 'unknown-field', '"__proto__" cannot be the name of a field', 'Remove this field, or rename it.', { path, atKey: true }),
+      ),
+    };
+  }
   const schema = SCHEMAS[kind];
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data as T };
@@ -171,4 +181,16 @@ function walk(schema: z.ZodType, path: PathSegment[]): z.ZodType[] {
     const d = unwrap(s);
     return d.type === 'union' && d.options ? d.options : [s];
   });
+}
+
+/** Paths of every key named __proto__ in parsed data (own keys: a parser may define them). */
+function protoKeys(value: unknown, path: PathSegment[] = []): PathSegment[][] {
+  if (value === null || typeof value !== 'object') return [];
+  const out: PathSegment[][] = [];
+  const entries: [PathSegment, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
+  for (const [key, child] of entries) {
+    if (key === '__proto__') out.push([...path, key]);
+    else out.push(...protoKeys(child, [...path, key]));
+  }
+  return out;
 }

@@ -16,3 +16,16 @@ export function invalid(fieldName: string | undefined, message: string, hint: st
 export function fillFields(text: string, name: (field: string) => string): string {
   return text.replace(/«([a-z_]+)»/g, (_, f: string) => name(f));
 }
+
+/** The most a person types into one field: a long note, not a document. */
+export const MAX_TYPED = 10_000;
+
+/** An Invalid when a typed value is longer than MAX_TYPED characters. */
+export function tooLong(fieldName: string, value: string | undefined): Invalid | undefined {
+  if (value === undefined || value.length <= MAX_TYPED) return undefined;
+  return invalid(
+    fieldName,
+    `«${fieldName}» is ${value.length} characters long; the most is ${MAX_TYPED}`,
+    'Shorten it: keep long documents outside the programme folder and refer to them.',
+  );
+}

@@ -23,7 +23,7 @@ export class Locator {
   private readonly contents: Node | null;
 
   constructor(text: string) {
-    const doc = parseDocument(text, { lineCounter: this.lineCounter, keepSourceTokens: false });
+    const doc = parseDocument(text, { lineCounter: this.lineCounter, keepSourceTokens: false, logLevel: 'error' });
     this.contents = doc.contents as Node | null;
   }
 

@@ -120,8 +120,15 @@ export function parseYaml(file: string, text: string): Parsed {
 /** The slow, careful parse: `yaml` with positions and an alias limit. */
 export function parseCarefully(file: string, text: string, fastError?: unknown): Parsed {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
-  const errors = doc.errors;
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    // logLevel error: yaml's warnings (an unknown tag) become problems below, not Node warnings.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', logLevel: 'error' });
+  } catch (error) {
+    return fail(tooDeep(file, error, fastError));
+  }
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  const errors = doc.errors.length > 0 || tag === undefined ? doc.errors : [tag];
   if (errors.length > 0) {
     return {
       ok: false,
@@ -142,6 +149,8 @@ export function parseCarefully(file: string, text: string, fastError?: unknown):
           const key = /^\s*([^:#]+?)\s*:/.exec(text.split('\n')[pos.line - 1] ?? '')?.[1];
           message = key ? `"${key}" appears more than once in this record` : 'a field appears more than once in this record';
         }
+        if (e.code === 'TAG_RESOLVE_FAILED') message = `${message.replace(/^Unresolved tag: /, 'unknown tag ')}: records do not use YAML tags`;
+        if (/call stack/i.test(message)) return tooDeep(file, new RangeError(message), fastError);
         return problem(file, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message, yamlHint(e.code), pos);
       }),
     };
@@ -161,9 +170,16 @@ export function parseCarefully(file: string, text: string, fastError?: unknown):
         ),
       );
     }
+    if (error instanceof RangeError) return fail(tooDeep(file, error, fastError));
     const mark = markOf(fastError);
     return fail(problem(file, 'yaml-syntax', message, yamlHint(undefined), mark));
   }
+}
+
+/** Nesting so deep that parsing it exhausts the stack: no record is shaped like that. */
+function tooDeep(file: string, error: unknown, fastError: unknown): Problem {
+  if (!(error instanceof RangeError)) throw error;
+  return problem(file, 'yaml-syntax', 'this file nests lists or fields far too deeply to be a record', 'A record is a few levels deep: restore the file from git (git checkout -- <file>) or rewrite it.', markOf(fastError));
 }
 
 /** The offset of the last bracket opened and not closed before `before`. */
@@ -190,6 +206,8 @@ function yamlHint(code: string | undefined): string {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'A field may appear only once in a record: remove or rename one of them.';
+    case 'TAG_RESOLVE_FAILED':
+      return 'Remove the tag (the word starting with !), or put the value in quotes.';
     case 'TAB_AS_INDENT':
       return 'Indent with spaces, not tabs.';
     case 'BAD_INDENT':

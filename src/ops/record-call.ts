@@ -1,12 +1,12 @@
 // Recording one call: shared by `checkin record` (flags) and `checkin call` (prompts).
-import { parse as parseYaml } from 'yaml';
 import type { Context } from '../cli/context.js';
 import { inputError } from '../cli/flags.js';
 import { ADVICE } from '../core/advice.js';
 import { buildCheckin, callDueFor, type CallInput } from '../core/checkin/index.js';
 import type { ProgrammeModel } from '../core/model.js';
 import { personName } from '../core/people.js';
-import { matchSchema } from '../core/schema/index.js';
+import { readRecordFile } from '../core/folder.js';
+import type { Match } from '../core/schema/index.js';
 import { findMatch, writeChanges } from './workflow.js';
 
 export interface RecordedCall {
@@ -26,9 +26,9 @@ export function recordCall(ctx: Context, dir: string, model: ProgrammeModel, mat
   if (built.checkin.concern) warnConcern(ctx, model, match.id, (built.checkin.concern as { safeguarding: boolean }).safeguarding);
   // What is due next, from the file as just written (the edit checked it parses).
   let nextDue: string | null = null;
-  const reread = matchSchema.safeParse(parseYaml(written!.text));
-  if (reread.success) {
-    const updated = reread.data;
+  const reread = readRecordFile('match', match.file, Buffer.from(written!.text, 'utf8'));
+  if (reread.ok) {
+    const updated = reread.value as Match;
     if (updated.status === 'active' && updated.first_meeting !== undefined) {
       const due = callDueFor({ id: match.id, file: match.file, data: updated }, input.with as 'mentor' | 'mentee', model.settings);
       nextDue = due.retryFrom ?? due.due;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
 import { ensurePrivateFolder } from './private.js';
+import { fsCall, fsError } from './write.js';
 
 export const STALE_MS = 10_000;
 /** How long a command waits for another writer before it gives up: a few seconds. */
@@ -24,24 +25,34 @@ export interface Holder {
 
 /** Runs `work` while holding the programme's write lock; waits a few seconds for it. */
 export async function withWriteLock<T>(dir: string, command: string, work: () => T | Promise<T>): Promise<T> {
-  const folder = ensurePrivateFolder(dir);
+  const folder = fsCall(dir, 'write', () => ensurePrivateFolder(dir));
   const lockPath = join(folder, 'write.lock');
   const holderPath = join(folder, 'write.lock.json');
   let compromised: Error | undefined;
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, {
+  const take = (retries: typeof WAIT | number) =>
+    lockfile.lock(dir, {
       lockfilePath: lockPath,
       realpath: false,
       stale: STALE_MS,
-      retries: WAIT,
+      retries,
       onCompromised: (error) => {
         compromised = error;
       },
     });
+  let release: () => Promise<void>;
+  try {
+    release = await take(WAIT);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw busy(holderPath);
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw fsError(error, dir, 'write');
+    // A holder on this machine that no longer runs (killed, power cut) cannot finish: its lock
+    // goes stale within STALE_MS, so wait for that rather than send the coordinator away.
+    const holder = readHolder(holderPath);
+    if (!holder || holder.host !== hostname() || isRunning(holder.pid)) throw busy(holder);
+    try {
+      release = await take({ retries: Math.ceil(STALE_MS / 250) + 8, minTimeout: 250, maxTimeout: 250, factor: 1 });
+    } catch {
+      throw busy(readHolder(holderPath));
+    }
   }
   try {
     writeFileSync(holderPath, `${JSON.stringify(holderNow(command))}\n`, { mode: 0o600 });
@@ -68,13 +79,24 @@ function holderNow(command: string): Holder {
   return { pid: process.pid, host: hostname(), user, command, since: new Date().toISOString() };
 }
 
-function busy(holderPath: string): UserError {
-  let holder: Holder | undefined;
+function readHolder(holderPath: string): Holder | undefined {
   try {
-    holder = JSON.parse(readFileSync(holderPath, 'utf8')) as Holder;
+    return JSON.parse(readFileSync(holderPath, 'utf8')) as Holder;
   } catch {
-    // Not written yet, or already gone.
+    return undefined; // Not written yet, or already gone.
   }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function busy(holder: Holder | undefined): UserError {
   const who = holder
     ? `${holder.user} on ${holder.host} (process ${holder.pid}, "${holder.command}", since ${holder.since.slice(11, 19)} UTC)`
     : 'another mentor-coord command';

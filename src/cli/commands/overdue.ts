@@ -60,8 +60,8 @@ export const command = defineCommand({
     });
     const overdue = items.filter((i) => !i.upcoming);
     const code = problems.length > 0 ? EXIT.usage : flags.exitCode && overdue.length > 0 ? EXIT.findings : EXIT.ok;
-    // For cron: nothing at all when there is nothing to say.
-    if (flags.quiet && items.length === 0 && problems.length === 0) return code;
+    // For cron: nothing at all when nothing is overdue (what is merely coming up is no reason to mail).
+    if (flags.quiet && overdue.length === 0 && problems.length === 0) return code;
 
     const input = { programme: model.settings.name, today: ctx.today, items, groups: groupItems(model, items, by), problems };
     switch (format) {

@@ -15,6 +15,8 @@ export const command = defineCommand({
     } else if (loaded.problems.length > 0) {
       ctx.stderr(renderProblems(loaded.problems, loaded.textOf, ctx.errChalk));
     }
+    // A file or folder that could not be read at all is unreadable input (exit 2), not a finding.
+    if (loaded.problems.some((p) => p.code === 'unreadable-file')) return EXIT.usage;
     return loaded.problems.length > 0 ? EXIT.findings : EXIT.ok;
   },
 });

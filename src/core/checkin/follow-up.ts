@@ -1,6 +1,6 @@
 // Recording what was done about a concern. Pure: the match and what was typed in, the edit out.
 import type { IsoDate } from '../dates.js';
-import { invalid, type Invalid } from '../input.js';
+import { invalid, tooLong, type Invalid } from '../input.js';
 import type { Loaded } from '../model.js';
 import type { Match } from '../schema/index.js';
 import type { Edit } from '../yaml-edit.js';
@@ -19,6 +19,8 @@ export type FollowUpBuilt = { ok: true; concern: OpenConcern; followUp: { date: 
 export function buildFollowUp(match: Loaded<Match>, input: FollowUpInput, today: IsoDate): FollowUpBuilt {
   const note = input.note?.trim();
   if (!note) return invalid('note', 'say what was done', 'Give «note» "..." : who was told, what was decided, what happens next.');
+  const long = tooLong('note', note) ?? tooLong('by', input.by);
+  if (long) return long;
   if (input.date > today) return invalid('date', `«date» ${input.date} is in the future`, 'Record a follow-up once it has happened.');
   const open = openConcerns(match.data);
   if (open.length === 0)

@@ -1,7 +1,7 @@
 // A recorded call from what the coordinator typed, and the concerns still open on a match. Pure.
 import { isIsoDate, type IsoDate } from '../dates.js';
 import { ADVICE } from '../advice.js';
-import { field, invalid, type Invalid } from '../input.js';
+import { field, invalid, tooLong, type Invalid } from '../input.js';
 import type { Match } from '../schema/index.js';
 import { cmp } from '../order.js';
 export interface CallInput {
@@ -44,9 +44,19 @@ export function buildCheckin(match: Match, input: CallInput, today: IsoDate): Bu
   const start = match.started ?? match.proposed;
   if (start !== undefined && input.date < start) return fail(`the call's date ${input.date} is before the match started (${start})`, 'Check the date.', 'date');
   const entry: Record<string, unknown> = { with: input.with, date: input.date, outcome: input.outcome };
+  for (const [name, value] of [
+    ['note', input.note],
+    ['concern', input.concern],
+    ['by', input.by],
+    ...(input.actions ?? []).map((a) => ['actions', a]),
+  ] as const) {
+    const long = tooLong(name, value);
+    if (long) return long;
+  }
   if (input.rating !== undefined && input.rating !== '') {
     const rating = Number(input.rating);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+    // Only the digits 1 to 5: Number() would also take "0x4", "0b11" and "1e0".
+    if (!/^[1-5]$/.test(String(input.rating).trim()) || rating < 1 || rating > 5)
       return fail(`«rating» "${input.rating}" is not a whole number from 1 to 5`, '1 means going badly, 5 going very well.', 'rating');
     entry.rating = rating;
   }
