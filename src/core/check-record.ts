@@ -187,7 +187,9 @@ function walk(schema: z.ZodType, path: PathSegment[]): z.ZodType[] {
 function protoKeys(value: unknown, path: PathSegment[] = []): PathSegment[][] {
   if (value === null || typeof value !== 'object') return [];
   const out: PathSegment[][] = [];
-  const entries: [PathSegment, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
+  const entries: [PathSegment, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.keys(value).map((k) => [k, (value as Record<string, unknown>)[k]]);
   for (const [key, child] of entries) {
     if (key === '__proto__') out.push([...path, key]);
     else out.push(...protoKeys(child, [...path, key]));

@@ -179,7 +179,13 @@ export function parseCarefully(file: string, text: string, fastError?: unknown):
 /** Nesting so deep that parsing it exhausts the stack: no record is shaped like that. */
 function tooDeep(file: string, error: unknown, fastError: unknown): Problem {
   if (!(error instanceof RangeError)) throw error;
-  return problem(file, 'yaml-syntax', 'this file nests lists or fields far too deeply to be a record', 'A record is a few levels deep: restore the file from git (git checkout -- <file>) or rewrite it.', markOf(fastError));
+  return problem(
+    file,
+    'yaml-syntax',
+    'this file nests lists or fields far too deeply to be a record',
+    'A record is a few levels deep: restore the file from git (git checkout -- <file>) or rewrite it.',
+    markOf(fastError),
+  );
 }
 
 /** The offset of the last bracket opened and not closed before `before`. */
