@@ -1,7 +1,8 @@
 // Mutates the example programme at random (fixed seed) and checks the loader never throws: every
 // mutation ends as problems with a file and a position, or as a clean load. Then a smaller
 // sample through the real binary: exit 0, 1 or 2, never a crash.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
@@ -12,7 +13,8 @@ import { overdueItems } from '../../src/core/overdue/engine.js';
 import { makeChalk } from '../../src/render/color.js';
 import { renderProblems } from '../../src/render/problems.js';
 import { loadProgramme } from '../../src/store/load.js';
-import { cli, exampleCopy } from '../helpers.js';
+import { cli, exampleCopy, mc } from '../helpers.js';
+import { programmeCopy } from '../fixtures/programme.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -161,5 +163,56 @@ describe('fuzz', { tags: ['fuzz'] }, () => {
       expect(run.stderr).not.toMatch(/internal error| {4}at /);
       if (run.code !== 0) expect(run.stderr).toMatch(/error|mentor-coord:/);
     }
+  });
+
+  it('hostile mutations (line endings, aliases, control characters, nesting, links, pipes) never crash a read or a write, and a write never leaves a file validate rejects', async () => {
+    const random = rng(8);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const HOSTILE = [
+      (t: string) => t.replace(/\n/g, '\r'),
+      (t: string) => t.replace(/\n/g, '\r\n'),
+      (t: string) => t.replace(/\n/, '\r\n'),
+      (t: string) => `\ufeff\ufeff${t}`,
+      (t: string) => `${t}notes: &n "x"\nreviews:\n${'  - date: 2026-11-20\n    note: *n\n'.repeat(Math.floor(random() * 150))}`,
+      (t: string) => `${t}x_bomb: &a [1, 1]\nx_b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nx_c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n`,
+      (t: string) =>
+        t.replace(/(name|note|notes): (.*)/, (_, k: string, v: string) => `${k}: "${v.replace(/"/g, '')}${pick(['\\e[2J', '\\x07', '\\x85', '\\0'])}"`),
+      (t: string) => `${t}notes: ${'['.repeat(200 + Math.floor(random() * 3000))}\n`,
+      (t: string) => `${t}notes: !custom x\n`,
+      (t: string) => `${t}__proto__: {}\n`,
+    ] as const;
+    let writes = 0;
+    let cases = 0;
+    for (let n = 0; n < 60; n++) {
+      const p = programmeCopy();
+      const matches = readdirSync(p.path('matches'));
+      const target = `matches/${pick(matches)}`;
+      const kind = Math.floor(random() * (HOSTILE.length + 3));
+      if (kind < HOSTILE.length) p.write(target, HOSTILE[kind]!(p.read(target)));
+      else if (kind === HOSTILE.length) symlinkSync(pick(['/etc/hostname', '/dev/zero', join(p.dir, '..', 'nowhere.yaml')]), p.path(`matches/link-${n}.yaml`));
+      else if (kind === HOSTILE.length + 1) execFileSync('mkfifo', [p.path(`mentees/pipe-${n}.yaml`)]);
+      else
+        p.write(
+          `mentors/${pick(readdirSync(p.path('mentors')))}`,
+          HOSTILE[Math.floor(random() * HOSTILE.length)]!(p.read(`mentors/${pick(readdirSync(p.path('mentors')))}`)),
+        );
+      const loaded = loadProgramme(p.dir, { cache: false });
+      for (const problem of loaded.problems) expect(problem.message).toMatch(/\S/);
+      const before = p.read(target);
+      const run = await mc(
+        ['checkin', 'record', target.slice('matches/'.length, -'.yaml'.length), '--with', 'mentor', '--outcome', 'no-answer', '--dir', p.dir],
+        {
+          env: { MENTOR_COORD_TODAY: '2026-11-30' },
+        },
+      );
+      expect([0, 2], run.stderr).toContain(run.code);
+      if (run.code === 0) {
+        writes++;
+        expect(loadProgramme(p.dir, { cache: false }).problems.filter((x) => x.file === target)).toEqual([]);
+      } else expect(p.read(target)).toBe(before);
+      cases++;
+    }
+    expect(cases).toBe(60);
+    expect(writes).toBeGreaterThan(0);
   });
 });
