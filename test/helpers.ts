@@ -15,20 +15,26 @@ export interface Run {
   stderr: string;
 }
 
-/** The real built binary, as a coordinator or cron would run it: no terminal, no colour. */
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
+/** The environment a command sees in tests: this one, less what would change the tool's behaviour. */
+function testEnv(extra: Record<string, string | undefined> = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
-    ...process.env,
+    ...base,
     NO_COLOR: undefined,
     FORCE_COLOR: undefined,
     MENTOR_COORD_DIR: undefined,
     MENTOR_COORD_TODAY: undefined,
-    ...options.env,
+    ...extra,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as NodeJS.ProcessEnv;
+}
+
+/** The real built binary, as a coordinator or cron would run it: no terminal, no colour. */
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
+  const env = testEnv(options.env);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: env as NodeJS.ProcessEnv,
+    env,
     input: options.input ?? '',
     encoding: 'utf8',
   });
@@ -59,21 +65,13 @@ export function exampleCopy(): string {
  */
 export async function mc(args: string[], options: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<Run> {
   const { main } = await import('../src/cli/program.js');
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: undefined,
-    FORCE_COLOR: undefined,
-    MENTOR_COORD_DIR: undefined,
-    MENTOR_COORD_TODAY: undefined,
-    ...options.env,
-  };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const env = testEnv(options.env);
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'mentor-coord', ...args], {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
-    env: env as NodeJS.ProcessEnv,
+    env,
     stdoutIsTTY: false,
     stderrIsTTY: false,
     stdinIsTTY: false,
@@ -95,11 +93,10 @@ export function cliAsUser(args: string[], dir: string, options: { env?: Record<s
     // The temporary folders are private to root: let the other user reach the programme copy.
     for (let d = dir; d !== tmpdir() && d !== '/' && d.startsWith(tmpdir()); d = resolve(d, '..')) chmodSync(d, statSync(d).mode | 0o755);
   }
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: '/tmp', ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const env = testEnv({ HOME: '/tmp', ...options.env }, { PATH: process.env.PATH });
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: '/',
-    env: env as NodeJS.ProcessEnv,
+    env,
     input: '',
     encoding: 'utf8',
     ...(OTHER_USER !== undefined ? { uid: OTHER_USER, gid: OTHER_USER } : {}),

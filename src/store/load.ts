@@ -3,7 +3,7 @@
 // Only plain files inside the folder are read: a symbolic link (which could point anywhere, such
 // as /etc/shadow) or a pipe or device (which would hang or never end) is reported as a problem
 // with its path and never opened.
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assemble, classifyPath, readRecordFile, type FileResult, type RecordResult } from '../core/folder.js';
 import { PROGRAMME_FILE } from '../core/model.js';
@@ -13,6 +13,7 @@ import { compareProblems, problem, type Problem } from '../core/problems.js';
 import { FOLDERS, type RecordKind } from '../core/schema/index.js';
 import { UserError } from '../errors.js';
 import { openCache, type RecordCache } from './cache.js';
+import { readPlain } from './read.js';
 
 export interface LoadedProgramme {
   dir: string;
@@ -90,9 +91,9 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
 
   const textOf = (file: string): string | undefined => {
     if (texts.has(file)) return texts.get(file);
-    const bytes = readPlain(join(dir, file), MAX_FILE_BYTES);
-    if (typeof bytes === 'string') return undefined;
-    const text = bytes.toString('utf8');
+    const read = readPlain(join(dir, file), MAX_FILE_BYTES);
+    if (typeof read === 'string') return undefined;
+    const text = read.bytes.toString('utf8');
     texts.set(file, text);
     return text;
   };
@@ -127,42 +128,11 @@ function readOne(dir: string, rel: string, kind: RecordKind, stat: Stats, cache:
     // Not even read: a record is a few kilobytes, and this could be gigabytes.
     return { ok: false, problems: [fileTooLarge(rel, stat.size)] };
   }
-  const bytes = readPlain(join(dir, rel), MAX_FILE_BYTES + 1);
-  if (typeof bytes === 'string') return unreadable(rel, bytes);
-  const result = readRecordFile(kind, rel, bytes);
+  const read = readPlain(join(dir, rel), MAX_FILE_BYTES + 1);
+  if (typeof read === 'string') return unreadable(rel, read);
+  const result = readRecordFile(kind, rel, read.bytes);
   cache?.set(rel, stat, result);
   return result;
-}
-
-/**
- * A plain file's bytes, at most `limit` of them; the error code if it cannot be read. Opened without
- * following a link and without blocking, and checked to be a plain file once open, so a file
- * swapped for a pipe or a link between listing and reading is never followed or waited on.
- */
-function readPlain(path: string, limit: number): Buffer | string {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'unknown';
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return 'not a plain file';
-    const size = Math.min(stat.size, limit);
-    const bytes = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return bytes.subarray(0, read);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? 'unknown';
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function unreadable(rel: string, code: string): FileResult {

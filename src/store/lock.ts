@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { UserError } from '../errors.js';
 import { ensurePrivateFolder } from './private.js';
+import { isRunning } from './read.js';
 import { fsCall, fsError } from './write.js';
 
 export const STALE_MS = 10_000;
@@ -84,15 +85,6 @@ function readHolder(holderPath: string): Holder | undefined {
     return JSON.parse(readFileSync(holderPath, 'utf8')) as Holder;
   } catch {
     return undefined; // Not written yet, or already gone.
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

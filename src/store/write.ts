@@ -10,9 +10,10 @@
 //   or to anything but a plain file.
 // - File-system failures (permissions, a read-only or full disk) are plain messages, not bugs.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyEdits, EditError, type Edit } from '../core/yaml-edit.js';
+import { isRunning, readPlain } from './read.js';
 import { UserError } from '../errors.js';
 
 export interface OpenedFile {
@@ -30,33 +31,18 @@ export function openFile(path: string, shownAs = path): OpenedFile {
   return { path, text: bytes.toString('utf8'), hash: hashOf(bytes), mode };
 }
 
-/** The bytes of a plain file; a link, a pipe or a device is refused without being opened. */
+/** The bytes of a plain file; a link, a pipe or a device is refused. */
 export function readPlainFile(path: string, shownAs = path, maxBytes = 64 * 1024 * 1024): { bytes: Buffer; mode: number } {
-  return fsCall(shownAs, 'read', () => {
-    const before = lstatSync(path);
-    if (before.isSymbolicLink())
-      throw new UserError(`${shownAs} is a symbolic link`, 'mentor-coord reads and writes only plain files inside the programme folder. Nothing was written.');
-    if (!before.isFile())
-      throw new UserError(`${shownAs} is not a plain file`, 'mentor-coord reads and writes only plain files inside the programme folder. Nothing was written.');
-    // O_NOFOLLOW and O_NONBLOCK: if the file was swapped for a link or a pipe since lstat, the
-    // open fails or returns at once instead of following it or hanging.
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) throw new UserError(`${shownAs} is not a plain file`, 'Nothing was written.');
-      if (stat.size > maxBytes) throw new UserError(`${shownAs} is too large to be a record (${stat.size} bytes)`, 'Nothing was written.');
-      const bytes = Buffer.alloc(stat.size);
-      let read = 0;
-      while (read < stat.size) {
-        const n = readSync(fd, bytes, read, stat.size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return { bytes: bytes.subarray(0, read), mode: stat.mode & 0o777 };
-    } finally {
-      closeSync(fd);
-    }
-  });
+  const read = readPlain(path, maxBytes + 1);
+  if (typeof read !== 'string') {
+    if (read.size > maxBytes) throw new UserError(`${shownAs} is too large to be a record (${read.size} bytes)`, 'Nothing was written.');
+    return read;
+  }
+  if (read === 'ELOOP')
+    throw new UserError(`${shownAs} is a symbolic link`, 'mentor-coord reads and writes only plain files inside the programme folder. Nothing was written.');
+  if (read === 'ENOTFILE')
+    throw new UserError(`${shownAs} is not a plain file`, 'mentor-coord reads and writes only plain files inside the programme folder. Nothing was written.');
+  throw fsError(Object.assign(new Error(read), { code: read }), shownAs, 'read');
 }
 
 /** The text a file opened earlier will have after the edits; writes nothing. */
@@ -226,16 +212,6 @@ function removeStaleTemps(path: string): void {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
     if (pid !== process.pid && !isRunning(pid)) rmQuietly(join(dirname(path), name));
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

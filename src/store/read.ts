@@ -1,0 +1,50 @@
+// Reading a plain file safely: opened without following a link and without blocking, then
+// checked to be a plain file once open, so a file swapped for a link or a pipe between listing
+// and reading is never followed or waited on.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+export interface PlainFile {
+  bytes: Buffer;
+  /** Permission bits. */
+  mode: number;
+  /** The whole file's size (bytes may stop at the limit). */
+  size: number;
+}
+
+/** A plain file's bytes, at most `limit` of them; the error code ("ELOOP", "EACCES" ...) if it cannot be read. */
+export function readPlain(path: string, limit: number): PlainFile | string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unknown';
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return 'ENOTFILE';
+    const size = Math.min(stat.size, limit);
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read), mode: stat.mode & 0o777, size: stat.size };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'unknown';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a process of this machine is still running. */
+export function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
