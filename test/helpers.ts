@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,7 +94,7 @@ export function cliAsUser(args: string[], dir: string, options: { env?: Record<s
     for (let d = dir; d !== tmpdir() && d !== '/' && d.startsWith(tmpdir()); d = resolve(d, '..')) chmodSync(d, statSync(d).mode | 0o755);
   }
   const env = testEnv({ HOME: '/tmp', ...options.env }, { PATH: process.env.PATH });
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [OTHER_USER !== undefined ? sharedBin() : BIN, ...args], {
     cwd: '/',
     env,
     input: '',
@@ -102,4 +102,16 @@ export function cliAsUser(args: string[], dir: string, options: { env?: Record<s
     ...(OTHER_USER !== undefined ? { uid: OTHER_USER, gid: OTHER_USER } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let shared: string | undefined;
+/** A copy of the built tool that any user can run (this checkout may sit in a private folder). */
+function sharedBin(): string {
+  if (shared === undefined) {
+    const root = mkdtempSync(join(tmpdir(), 'mentor-coord-shared-bin-'));
+    for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+    execFileSync('chmod', ['-R', 'a+rX', root]);
+    shared = join(root, 'bin', 'mentor-coord.js');
+  }
+  return shared;
 }
