@@ -3,5 +3,5 @@
 export const ADVICE = {
   init: 'mentor-coord init',
   checkinPlan: 'mentor-coord checkin plan',
-  followUp: (match: string) => `mentor-coord checkin follow-up ${match} --note "..."`,
+  followUp: (match: string, concern: string) => `mentor-coord checkin follow-up ${match} --concern ${concern} --note "..."`,
 } as const;

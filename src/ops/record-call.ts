@@ -7,6 +7,7 @@ import type { ProgrammeModel } from '../core/model.js';
 import { personName } from '../core/people.js';
 import { readRecordFile } from '../core/folder.js';
 import type { Match } from '../core/schema/index.js';
+import type { LoadedProgramme } from '../store/load.js';
 import { findMatch, writeChanges } from './workflow.js';
 
 export interface RecordedCall {
@@ -16,14 +17,18 @@ export interface RecordedCall {
 }
 
 /** Checks the call, appends it to its match file, and says what was recorded and what is next. */
-export function recordCall(ctx: Context, dir: string, model: ProgrammeModel, matchId: string, input: CallInput): RecordedCall {
-  const match = findMatch(model, matchId);
+export function recordCall(ctx: Context, loaded: LoadedProgramme, matchId: string, input: CallInput): RecordedCall {
+  const { model } = loaded;
+  const match = findMatch(ctx, loaded, matchId);
   const built = buildCheckin(match.data, input, ctx.today);
   if (!built.ok) throw inputError(built, 'Nothing was written.');
-  const [written] = writeChanges(dir, [{ file: match.file, edits: [{ op: 'append', path: ['checkins'], value: built.checkin }] }]);
+  const [written] = writeChanges(ctx, loaded, [{ file: match.file, edits: [{ op: 'append', path: ['checkins'], value: built.checkin }] }]);
   const who = personName(model, input.with === 'mentor' ? match.data.mentor : match.data.mentee);
   ctx.stderr(`Recorded the call with ${who} (${input.with}, ${input.outcome}) in ${match.file}.\n`);
-  if (built.checkin.concern) warnConcern(ctx, model, match.id, (built.checkin.concern as { safeguarding: boolean }).safeguarding);
+  if (built.checkin.concern) {
+    const concern = built.checkin.concern as { id: string; safeguarding: boolean };
+    warnConcern(ctx, model, match.id, concern.id, concern.safeguarding);
+  }
   // What is due next, from the file as just written (the edit checked it parses).
   let nextDue: string | null = null;
   const reread = readRecordFile('match', match.file, Buffer.from(written!.text, 'utf8'));
@@ -39,22 +44,42 @@ export function recordCall(ctx: Context, dir: string, model: ProgrammeModel, mat
 }
 
 /** After a concern is recorded: who to tell (the safeguarding lead, today) and how to close it. */
-export function warnConcern(ctx: Context, model: ProgrammeModel, matchId: string, safeguarding: boolean): void {
-  const lead = model.settings.safeguarding_lead;
-  const c = ctx.errChalk;
+export function warnConcern(ctx: Context, model: ProgrammeModel, matchId: string, concern: string, safeguarding: boolean): void {
   if (safeguarding) {
     ctx.stderr(
-      [
-        '',
-        c.red.bold('SAFEGUARDING CONCERN RECORDED'),
-        c.red(`Tell the safeguarding lead today: ${lead.name}${lead.role ? `, ${lead.role}` : ''}`),
-        c.red(`  ${[lead.phone, lead.email].filter(Boolean).join('  ')}`),
+      leadBox(ctx, model, 'SAFEGUARDING CONCERN RECORDED', [
         'It stays at the top of `mentor-coord overdue` until you record what was done:',
-        `  ${ADVICE.followUp(matchId)}`,
-        '',
-      ].join('\n'),
+        `  ${ADVICE.followUp(matchId, concern)}`,
+      ]),
     );
   } else {
-    ctx.stderr(`The concern stays on the overdue report until you record its follow-up: ${ADVICE.followUp(matchId)}\n`);
+    ctx.stderr(`The concern stays on the overdue report until you record its follow-up: ${ADVICE.followUp(matchId, concern)}\n`);
   }
+}
+
+/**
+ * A safeguarding concern that could not be saved: the lead's details all the same, because the
+ * coordinator must act on it today whether or not the file could be written.
+ */
+export function warnUnsavedConcern(ctx: Context, model: ProgrammeModel | undefined): void {
+  ctx.stderr(
+    leadBox(ctx, model, 'SAFEGUARDING CONCERN NOT SAVED', [
+      'The concern was NOT written to the match file (see why below). Tell the safeguarding lead anyway,',
+      'write it down now, and record it once the problem is fixed.',
+    ]),
+  );
+}
+
+function leadBox(ctx: Context, model: ProgrammeModel | undefined, title: string, after: string[]): string {
+  const lead = model?.settings.safeguarding_lead;
+  const c = ctx.errChalk;
+  const who = lead ? `${lead.name}${lead.role ? `, ${lead.role}` : ''}` : '(the safeguarding lead named in programme.yaml)';
+  return [
+    '',
+    c.red.bold(title),
+    c.red(`Tell the safeguarding lead today: ${who}`),
+    ...(lead ? [c.red(`  ${[lead.phone, lead.email].filter(Boolean).join('  ')}`)] : []),
+    ...after,
+    '',
+  ].join('\n');
 }

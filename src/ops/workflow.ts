@@ -6,8 +6,8 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { classifyPath, readRecordFile } from '../core/folder.js';
-import type { Loaded, ProgrammeModel } from '../core/model.js';
-import type { Match } from '../core/schema/index.js';
+import { PROGRAMME_FILE, type Loaded, type ProgrammeModel } from '../core/model.js';
+import { FOLDERS, type Match } from '../core/schema/index.js';
 import { didYouMean } from '../core/suggest.js';
 import type { FileEdits } from '../core/yaml-edit.js';
 import { UserError } from '../errors.js';
@@ -18,35 +18,73 @@ import { editedText, openFile, writeBatch, type BatchEntry, type OpenedFile } fr
 
 /**
  * Runs a writing command's work while it holds the programme's write lock, with the programme
- * loaded for writing: two writers never interleave, so neither loses the other's update.
+ * loaded: two writers never interleave, so neither loses the other's update. Problems in files
+ * the command does not touch do not stop it (prepareChanges checks the files it does touch).
  */
 export async function whileWriting<T>(ctx: Context, command: string, work: (loaded: LoadedProgramme) => T | Promise<T>): Promise<T> {
   const dir = resolve(ctx.dir);
   assertProgrammeFolder(dir, ctx.dir);
-  return withWriteLock(dir, command, () => work(loadForWriting(ctx)));
+  return withWriteLock(dir, command, () => work(loadProgramme(ctx.dir, { cache: ctx.cache })));
 }
 
-/** The programme, loaded to be written to: refused while the folder has problems. */
-export function loadForWriting(ctx: Context): LoadedProgramme {
-  const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
-  requireNoProblems(ctx, loaded);
-  return loaded;
+/**
+ * The files a change to these records depends on: the records themselves, the two people of
+ * each match among them, and programme.yaml.
+ */
+export function touchedFiles(model: ProgrammeModel, files: string[]): string[] {
+  const out = new Set<string>([PROGRAMME_FILE, ...files]);
+  for (const file of files) {
+    const id = /^matches\/(.+)\.yaml$/.exec(file)?.[1];
+    const match = id === undefined ? undefined : model.matches.get(id);
+    if (match) {
+      out.add(`${FOLDERS.mentor}/${match.data.mentor}.yaml`);
+      out.add(`${FOLDERS.mentee}/${match.data.mentee}.yaml`);
+    }
+  }
+  return [...out];
 }
 
-/** Commands that write refuse to while the folder has problems: they could make things worse. */
-export function requireNoProblems(ctx: Context, loaded: LoadedProgramme): void {
-  if (loaded.problems.length === 0) return;
-  ctx.stderr(renderProblems(loaded.problems, loaded.textOf, ctx.errChalk));
+/**
+ * A write needs the files it touches to be free of problems, and only those: a colleague's typo
+ * in another file must never stop a coordinator recording a call, least of all a safeguarding
+ * concern. Problems elsewhere are one line of warning.
+ */
+export function requireCleanFiles(ctx: Context, loaded: LoadedProgramme, files: string[]): void {
+  const touched = new Set(files);
+  const here = loaded.problems.filter((p) => touched.has(p.file));
+  if (here.length > 0) {
+    ctx.stderr(renderProblems(here, loaded.textOf, ctx.errChalk));
+    const names = [...new Set(here.map((p) => p.file))];
+    throw new UserError(
+      `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} ${here.length === 1 ? 'a problem' : 'problems'}, so nothing was written`,
+      'Fix the problems above (mentor-coord validate lists them), then run the command again.',
+    );
+  }
+  const elsewhere = loaded.problems.filter((p) => !touched.has(p.file));
+  if (elsewhere.length > 0) {
+    const count = new Set(elsewhere.map((p) => p.file)).size;
+    ctx.stderr(
+      `mentor-coord: warning: ${elsewhere.length} problem${elsewhere.length === 1 ? '' : 's'} in ${count} other file${count === 1 ? '' : 's'}: run mentor-coord validate\n`,
+    );
+  }
+}
+
+/** The match with this id; when its file has problems, they are shown and nothing is written. */
+export function findMatch(ctx: Context, loaded: LoadedProgramme, id: string): Loaded<Match> {
+  const match = loaded.model.matches.get(id);
+  if (match) return match;
+  const file = `${FOLDERS.match}/${id}.yaml`;
+  if (loaded.problems.some((p) => p.file === file)) requireCleanFiles(ctx, loaded, [file]);
   throw new UserError(
-    'the programme folder has problems, so nothing was written',
-    'Fix the problems above (mentor-coord validate lists them), then run the command again.',
+    `there is no match "${id}"`,
+    `Give a file name from matches/ without .yaml.${didYouMean(id, loaded.model.matches.keys()) || matchesOf(loaded.model, id)}`,
   );
 }
 
-export function findMatch(model: ProgrammeModel, id: string): Loaded<Match> {
-  const match = model.matches.get(id);
-  if (match) return match;
-  throw new UserError(`there is no match "${id}"`, `Give a file name from matches/ without .yaml.${didYouMean(id, model.matches.keys())}`);
+/** "Did you mean" by person: `bea-santos` finds the open match 2026-11-bea-santos. */
+function matchesOf(model: ProgrammeModel, person: string): string {
+  const ids = [...model.matches.values()].filter((m) => m.data.mentee === person || m.data.mentor === person).map((m) => m.id);
+  return ids.length > 0 ? ` Matches of ${person}: ${ids.join(', ')}.` : '';
 }
 
 /** Edits to one record file, relative to the programme folder. */
@@ -64,7 +102,16 @@ export interface PreparedChanges {
  * `validate` would and refuses a change that would leave a file it cannot read. Nothing is
  * written until commit(), so a change that cannot be made stops the lot.
  */
-export function prepareChanges(dir: string, changes: FileChange[]): PreparedChanges {
+export function prepareChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[]): PreparedChanges {
+  requireCleanFiles(
+    ctx,
+    loaded,
+    touchedFiles(
+      loaded.model,
+      changes.map((c) => c.file),
+    ),
+  );
+  const { dir } = loaded;
   const prepared: { file: string; opened: OpenedFile; text: string }[] = changes.map((change) => {
     const path = recordPath(dir, change.file);
     const opened = openFile(path, change.file);
@@ -81,8 +128,8 @@ export function prepareChanges(dir: string, changes: FileChange[]): PreparedChan
 }
 
 /** Prepares and writes the changes; returns each file's new text. */
-export function writeChanges(dir: string, changes: FileChange[]): { file: string; text: string }[] {
-  const prepared = prepareChanges(dir, changes);
+export function writeChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[]): { file: string; text: string }[] {
+  const prepared = prepareChanges(ctx, loaded, changes);
   prepared.commit();
   return prepared.texts;
 }

@@ -136,7 +136,7 @@ describe('checkin call', () => {
       rating: 5,
       good_match: 'yes',
       prepared: 'yes',
-      concern: { text: 'Hà has missed college twice this week', safeguarding: true },
+      concern: { id: '2026-11-23', text: 'Hà has missed college twice this week', safeguarding: true },
     });
     expect(readFileSync(join(dir, 'matches/2026-10-emeka-obi.yaml'), 'utf8')).toBe(git(dir, 'show', 'HEAD:matches/2026-10-emeka-obi.yaml'));
   });

@@ -280,14 +280,20 @@ describe('checkin record and follow-up', () => {
     expect(diff(dir)).toBe('');
   });
 
-  it('refuses to write while the folder has problems', async () => {
+  it('refuses to write while a file it touches has problems, and warns about the others', async () => {
     const dir = gitCopy();
     writeFileSync(join(dir, 'mentees', 'broken.yaml'), 'name: [\n');
-    const run = await mc(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--dir', dir], at);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('mentees/broken.yaml:');
-    expect(run.stderr).toMatch(/nothing was written/);
-    expect(diff(dir)).toBe('');
+    const elsewhere = await mc(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--dir', dir], at);
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).toContain('warning: 1 problem in 1 other file: run mentor-coord validate');
+    execFileSync('git', ['checkout', '--', '.'], { cwd: dir });
+    const mentee = join(dir, 'mentees', 'bea-santos.yaml');
+    writeFileSync(mentee, readFileSync(mentee, 'utf8').replace(/^name: /m, 'nmae: '));
+    const touched = await mc(['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--dir', dir], at);
+    expect(touched.code).toBe(2);
+    expect(touched.stderr).toContain('mentees/bea-santos.yaml:');
+    expect(touched.stderr).toMatch(/mentees\/bea-santos.yaml has problems, so nothing was written/);
+    expect(diff(dir)).toBe('1\t1\tmentees/bea-santos.yaml\n');
   });
 
   it('checkin call needs a terminal and says which command to use instead', async () => {

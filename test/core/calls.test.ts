@@ -142,7 +142,7 @@ describe('recording a call', () => {
         good_match: 'yes',
         prepared: 'no',
         actions: ['Bring a CV'],
-        concern: { text: 'x', safeguarding: true },
+        concern: { id: '2026-11-07', text: 'x', safeguarding: true },
         next: '2026-11-20',
       },
     });

@@ -16,6 +16,7 @@ import { BEA_MATCH, programmeCopy } from '../fixtures/programme.js';
 import { BIN, cli, cliAsUser, EXAMPLE_TODAY, mc, OTHER_USER, tempDir, type Run } from '../helpers.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
+const quietIO = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, columns: undefined };
 
 /** The binary, started without waiting: for two writers at once. */
 function start(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -277,8 +278,10 @@ describe('checkin plan --apply is all or nothing', () => {
     const loaded = loadProgramme(p.dir, { cache: false });
     const files = ['matches/2026-11-bea-santos.yaml', 'matches/2026-10-emeka-obi.yaml', 'matches/2026-09-nguyen-thi-ha.yaml'];
     const before = files.map((f) => p.read(f));
+    const ctx = makeContext({ dir: p.dir, today: EXAMPLE_TODAY }, { ...quietIO, now: () => new Date() });
     const prepared = prepareChanges(
-      loaded.dir,
+      ctx,
+      loaded,
       files.map((file) => ({ file, edits: [{ op: 'set', path: ['notes'], value: 'planned' }] })),
     );
     p.append(files[2]!, '# edited by a colleague meanwhile\n');

@@ -4,8 +4,9 @@
 import { callSheet, OUTCOME_WORDS, type CallInput, type SheetEntry } from '../../core/checkin/index.js';
 import { isIsoDate } from '../../core/dates.js';
 import { EXIT, UserError } from '../../errors.js';
-import { recordCall } from '../../ops/record-call.js';
-import { loadForWriting, whileWriting } from '../../ops/workflow.js';
+import { recordCall, warnUnsavedConcern } from '../../ops/record-call.js';
+import { whileWriting } from '../../ops/workflow.js';
+import { loadProgramme } from '../../store/load.js';
 import { defineCommand, option } from '../command.js';
 import type { Context } from '../context.js';
 import { dateOption } from '../flags.js';
@@ -30,7 +31,13 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
   const on = dateOption('--on', flags.on, ctx.today, isIsoDate);
   if (on > ctx.today)
     throw new UserError(`--on ${on} is in the future`, 'Calls are recorded on the day they are made. To plan them, use mentor-coord checkin plan.');
-  const loaded = loadForWriting(ctx);
+  const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+  if (loaded.problems.length > 0) {
+    const count = new Set(loaded.problems.map((p) => p.file)).size;
+    ctx.stderr(
+      `mentor-coord: warning: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} in ${count} file${count === 1 ? '' : 's'}: run mentor-coord validate. Calls on matches whose files have problems cannot be saved until they are fixed.\n`,
+    );
+  }
   const { model } = loaded;
   const entries = callSheet(model, on);
   const prompts = await import('@inquirer/prompts');
@@ -48,6 +55,7 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
   );
   say(`Questions to ask: ${model.settings.checkins.questions.join(' / ')}`);
   let recorded = 0;
+  let notSaved = 0;
   try {
     for (const [i, entry] of entries.entries()) {
       say('');
@@ -70,10 +78,19 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
       if (outcome === 'stop') break;
       const input: CallInput = { with: entry.with, outcome, date: on, ...(flags.by ? { by: flags.by } : {}) };
       if (outcome === 'reached' || outcome === 'emailed') Object.assign(input, await askAnswers(prompts, io, entry, on));
-      // Each call is saved through the same path as \`checkin record\`: under the write lock, on
-      // the folder as it is now (a colleague may have written since the session began).
-      await whileWriting(ctx, 'checkin call', (now) => recordCall(ctx, now.dir, now.model, entry.match, input));
-      recorded++;
+      // Each call is saved through the same path as `checkin record`: under the write lock, on
+      // the folder as it is now (a colleague may have written since the session began). A call
+      // that cannot be saved is said so plainly, and the session goes on to the next call.
+      try {
+        await whileWriting(ctx, 'checkin call', (now) => recordCall(ctx, now, entry.match, input));
+        recorded++;
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        if (input.safeguarding) warnUnsavedConcern(ctx, model);
+        say(c.red(`This call was NOT saved: ${error.message}`));
+        if (error.hint) say(`  ${error.hint}`);
+        notSaved++;
+      }
     }
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
@@ -86,7 +103,7 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
     throw error;
   }
   say('');
-  say(`Done: ${recorded} call${recorded === 1 ? '' : 's'} recorded.`);
+  say(`Done: ${recorded} call${recorded === 1 ? '' : 's'} recorded${notSaved > 0 ? `; ${notSaved} could not be saved (see above)` : ''}.`);
   return EXIT.ok;
 }
 

@@ -17,11 +17,11 @@ export const command = defineCommand({
   },
   run: (ctx, args, flags) =>
     whileWriting(ctx, 'checkin follow-up', (loaded) => {
-      const match = findMatch(loaded.model, args[0]!);
+      const match = findMatch(ctx, loaded, args[0]!);
       const date = flags.note?.trim() ? dateOption('--date', flags.date, ctx.today, isIsoDate) : ctx.today;
       const built = buildFollowUp(match, { note: flags.note, date, by: flags.by, concern: flags.concern }, ctx.today);
       if (!built.ok) throw inputError(built);
-      writeChanges(loaded.dir, [{ file: match.file, edits: built.edits }]);
+      writeChanges(ctx, loaded, [{ file: match.file, edits: built.edits }]);
       ctx.stderr(`Recorded the follow-up of the concern raised ${built.concern.raised} in ${match.file}.\n`);
       if (ctx.json) ctx.stdout(`${JSON.stringify({ match: match.id, file: match.file, concern: built.concern.text, follow_up: built.followUp }, null, 2)}\n`);
       return EXIT.ok;

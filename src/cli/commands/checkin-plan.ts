@@ -66,7 +66,7 @@ function plan(ctx: Context, loaded: LoadedProgramme, days: string[], flags: Opti
 
   // Every match file's edit is prepared and checked first, so a file that cannot be edited stops
   // the lot; then the calendar and the match files are written as one batch.
-  const changes = flags.apply ? prepareChanges(loaded.dir, planEdits(model, planned, days)) : undefined;
+  const changes = flags.apply ? prepareChanges(ctx, loaded, planEdits(model, planned, days)) : undefined;
   const outputs: BatchEntry[] = [];
   if (icsPath !== undefined) {
     const calls = planned.planned.map((c) => {

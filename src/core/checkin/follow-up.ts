@@ -4,17 +4,17 @@ import { invalid, tooLong, type Invalid } from '../input.js';
 import type { Loaded } from '../model.js';
 import type { Match } from '../schema/index.js';
 import type { Edit } from '../yaml-edit.js';
-import { openConcerns, type OpenConcern } from './record.js';
+import { concernsOf, type ConcernEntry } from './record.js';
 
 export interface FollowUpInput {
   note: string | undefined;
   date: IsoDate;
   by?: string | undefined;
-  /** Which open concern (1-based, in the order they were raised); required when several are open. */
+  /** Which concern, by its name (the date it was raised, -2 for a second that day); required when several are open. */
   concern?: string | undefined;
 }
 
-export type FollowUpBuilt = { ok: true; concern: OpenConcern; followUp: { date: IsoDate; note: string; by?: string }; edits: Edit[] } | Invalid;
+export type FollowUpBuilt = { ok: true; concern: ConcernEntry; followUp: { date: IsoDate; note: string; by?: string }; edits: Edit[] } | Invalid;
 
 export function buildFollowUp(match: Loaded<Match>, input: FollowUpInput, today: IsoDate): FollowUpBuilt {
   const note = input.note?.trim();
@@ -22,18 +22,30 @@ export function buildFollowUp(match: Loaded<Match>, input: FollowUpInput, today:
   const long = tooLong('note', note) ?? tooLong('by', input.by);
   if (long) return long;
   if (input.date > today) return invalid('date', `«date» ${input.date} is in the future`, 'Record a follow-up once it has happened.');
-  const open = openConcerns(match.data);
-  if (open.length === 0)
-    return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
-  const list = open.map((c, i) => `  ${i + 1}. ${c.raised}${c.safeguarding ? ' SAFEGUARDING' : ''}: ${c.text}`).join('\n');
-  let chosen = open[0]!;
+  const all = concernsOf(match.data);
+  const open = all.filter((c) => !c.followedUp);
+  const list = open.map((c) => `  ${c.name}${c.safeguarding ? ' SAFEGUARDING' : ''}: ${c.text}`).join('\n');
+  let chosen: ConcernEntry;
   if (input.concern !== undefined) {
-    const n = Number(input.concern);
-    if (!Number.isInteger(n) || n < 1 || n > open.length)
-      return invalid('concern', `«concern» ${input.concern} is not one of the open concerns`, `Choose a number:\n${list}`);
-    chosen = open[n - 1]!;
+    const named = all.find((c) => c.name === input.concern);
+    if (named === undefined) {
+      if (open.length === 0) return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
+      return invalid('concern', `match ${match.id} has no concern «concern» ${input.concern}`, `The open concerns are named by the date they were raised:\n${list}`);
+    }
+    if (named.followedUp) {
+      return invalid(
+        'concern',
+        `the concern ${named.name} already has a follow-up`,
+        open.length > 0 ? `Nothing was written. Still open:\n${list}` : 'Nothing was written. No concern on this match is open.',
+      );
+    }
+    chosen = named;
+  } else if (open.length === 0) {
+    return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
   } else if (open.length > 1) {
-    return invalid('concern', `match ${match.id} has ${open.length} open concerns: say which one`, `Add «concern» <number>:\n${list}`);
+    return invalid('concern', `match ${match.id} has ${open.length} open concerns: say which one`, `Add «concern» <name>:\n${list}`);
+  } else {
+    chosen = open[0]!;
   }
   if (input.date < chosen.raised) return invalid('date', `«date» ${input.date} is before the concern was raised (${chosen.raised})`, 'Check the date.');
   const followUp = { date: input.date, note, ...(input.by?.trim() ? { by: input.by.trim() } : {}) };

@@ -80,7 +80,11 @@ export function buildCheckin(match: Match, input: CallInput, today: IsoDate): Bu
   if (actions.length > 0) entry.actions = actions;
   if (input.safeguarding && !input.concern?.trim())
     return fail('«safeguarding» needs the concern itself', 'Describe it with «concern» "...", in the words you were told.', 'concern');
-  if (input.concern?.trim()) entry.concern = { text: input.concern.trim(), safeguarding: input.safeguarding === true };
+  if (input.concern?.trim()) {
+    // Written with its name, so a follow-up can name it whatever is added later.
+    const id = nextConcernName(input.date, new Set(concernsOf(match).map((c) => c.name)));
+    entry.concern = { id, text: input.concern.trim(), safeguarding: input.safeguarding === true };
+  }
   if (input.note?.trim()) entry.note = input.note.trim();
   if (input.next !== undefined && input.next !== '') {
     if (!isIsoDate(input.next)) return fail(`«next» "${input.next}" is not a date`, 'Write it as YYYY-MM-DD.', 'next');
@@ -91,21 +95,60 @@ export function buildCheckin(match: Match, input: CallInput, today: IsoDate): Bu
   return { ok: true, checkin: entry };
 }
 
-export interface OpenConcern {
+/** A concern recorded on a match: on a call (checkins[i].concern) or on its own (concerns[i]). */
+export interface ConcernEntry {
+  /**
+   * Its name, which never shifts: the id written with it, or for an older concern without one,
+   * the date it was raised (with -2, -3 ... for a second or third raised the same day).
+   */
+  name: string;
   /** Where it is in the match file. */
   path: (string | number)[];
   text: string;
   raised: IsoDate;
   safeguarding: boolean;
+  /** Whose call it came from (the mentee for a concern recorded on its own). */
+  about: 'mentor' | 'mentee';
+  followedUp: boolean;
 }
 
-export function openConcerns(match: Match): OpenConcern[] {
-  return [
+/** Kept for callers that only need the open ones. */
+export type OpenConcern = ConcernEntry;
+
+/** Every concern of a match, named, in the order they were raised. */
+export function concernsOf(match: Match): ConcernEntry[] {
+  const raw = [
     ...match.checkins.flatMap((c, i) =>
-      c.concern && !c.concern.follow_up
-        ? [{ path: ['checkins', i, 'concern'], text: c.concern.text, raised: c.concern.raised ?? c.date, safeguarding: c.concern.safeguarding }]
-        : [],
+      c.concern ? [{ concern: c.concern, path: ['checkins', i, 'concern'], raised: c.concern.raised ?? c.date, about: c.with }] : [],
     ),
-    ...match.concerns.flatMap((c, i) => (!c.follow_up ? [{ path: ['concerns', i], text: c.text, raised: c.raised, safeguarding: c.safeguarding }] : [])),
-  ].sort((a, b) => cmp(a.raised, b.raised));
+    ...match.concerns.map((c, i) => ({ concern: c, path: ['concerns', i], raised: c.raised, about: 'mentee' as const })),
+  ];
+  const taken = new Set(raw.map((r) => r.concern.id).filter((id): id is string => id !== undefined));
+  const named = raw.map((r) => {
+    let name = r.concern.id;
+    if (name === undefined) {
+      name = nextConcernName(r.raised, taken);
+      taken.add(name);
+    }
+    return {
+      name,
+      path: r.path,
+      text: r.concern.text,
+      raised: r.raised,
+      safeguarding: r.concern.safeguarding,
+      about: r.about,
+      followedUp: r.concern.follow_up !== undefined,
+    } satisfies ConcernEntry;
+  });
+  return named.sort((a, b) => cmp(a.raised, b.raised) || cmp(a.name, b.name));
+}
+
+export function openConcerns(match: Match): ConcernEntry[] {
+  return concernsOf(match).filter((c) => !c.followedUp);
+}
+
+/** The name for a new concern raised on `raised`: the date, or the date with -2, -3 ... */
+export function nextConcernName(raised: IsoDate, taken: Set<string>): string {
+  if (!taken.has(raised)) return raised;
+  for (let n = 2; ; n++) if (!taken.has(`${raised}-${n}`)) return `${raised}-${n}`;
 }

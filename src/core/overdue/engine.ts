@@ -26,6 +26,8 @@ export interface OverdueItem {
   phone: string | null;
   email: string | null;
   file: string;
+  /** For an open concern: its name, as `checkin follow-up --concern` takes it. */
+  concern: string | null;
 }
 
 export interface OverdueOptions {
@@ -74,6 +76,7 @@ export function overdueItems(model: ProgrammeModel, options: OverdueOptions): Ov
         phone: who?.phone ?? null,
         email: who?.email ?? null,
         file: finding.file,
+        concern: finding.concern?.name ?? null,
       });
     }
   }

@@ -20,6 +20,8 @@ export interface Finding {
   immediate?: boolean;
   /** The file to open to deal with it. */
   file: string;
+  /** For a concern: its name (for the follow-up) and its words (left out of reports meant for mail). */
+  concern?: { name: string; text: string };
 }
 
 export interface Rule {

@@ -22,6 +22,7 @@ export const CLOSURE_REASONS = [
 const side = z.enum(['mentor', 'mentee'], { error: 'should be mentor or mentee' });
 
 export const concernSchema = z.strictObject({
+  id: text.optional().meta({ description: 'The name a follow-up uses: the date raised, with -2, -3 ... for another the same day. Written by the tool.' }),
   text: nonEmptyText,
   safeguarding: z.boolean({ error: 'should be true or false' }).default(false),
   raised: isoDate.optional(),

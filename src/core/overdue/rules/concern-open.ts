@@ -1,6 +1,7 @@
 import { ADVICE } from '../../advice.js';
-import type { Rule } from '../types.js';
+import { concernsOf } from '../../checkin/record.js';
 import { personName } from '../../people.js';
+import type { Rule } from '../types.js';
 
 /** A concern stays on the report, every day, until its follow-up is recorded. */
 export const concernOpen: Rule = {
@@ -15,26 +16,22 @@ export const concernOpen: Rule = {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
-      const concerns = [
-        ...m.checkins.flatMap((c) =>
-          c.concern ? [{ concern: c.concern, raised: c.concern.raised ?? c.date, about: c.with === 'mentor' ? m.mentor : m.mentee }] : [],
-        ),
-        ...m.concerns.map((c) => ({ concern: c, raised: c.raised, about: m.mentee })),
-      ];
-      for (const { concern, raised, about } of concerns) {
-        if (concern.follow_up) continue;
+      for (const concern of concernsOf(m)) {
+        if (concern.followedUp) continue;
+        const about = concern.about === 'mentor' ? m.mentor : m.mentee;
         const who = personName(model, about);
         out.push({
-          due: raised,
+          due: concern.raised,
           match: match.id,
           person: about,
           immediate: true,
           safeguarding: concern.safeguarding,
           severity: concern.safeguarding ? 'high' : 'medium',
           file: match.file,
+          concern: { name: concern.name, text: concern.text },
           message: concern.safeguarding
-            ? `SAFEGUARDING concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Act today with the safeguarding lead (${leadContact}), then record the follow-up: ${ADVICE.followUp(match.id)}`
-            : `Concern raised ${raised} (call with ${who}): ${quoted(concern.text)} Follow it up and record what was done: ${ADVICE.followUp(match.id)}`,
+            ? `SAFEGUARDING concern raised ${concern.raised} (call with ${who}): ${quoted(concern.text)} Act today with the safeguarding lead (${leadContact}), then record the follow-up: ${ADVICE.followUp(match.id, concern.name)}`
+            : `Concern raised ${concern.raised} (call with ${who}): ${quoted(concern.text)} Follow it up and record what was done: ${ADVICE.followUp(match.id, concern.name)}`,
         });
       }
     }

@@ -1,0 +1,83 @@
+// Safeguarding is never blocked, closed by mistake, cut off or spread: the coordinator's trial.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BEA_MATCH, programmeCopy, ZOE } from '../fixtures/programme.js';
+import { EXAMPLE_TODAY, mc } from '../helpers.js';
+
+const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
+const disclosure = (dir: string) => [
+  'checkin',
+  'record',
+  '2026-11-bea-santos',
+  '--with',
+  'mentee',
+  '--outcome',
+  'reached',
+  '--concern',
+  'Bea said an older cousin takes her money',
+  '--safeguarding',
+  '--dir',
+  dir,
+];
+const concernsIn = (dir: string, file: string) =>
+  ((parse(readFileSync(join(dir, file), 'utf8')) as { checkins?: { concern?: { id?: string; follow_up?: unknown } }[] }).checkins ?? []).flatMap((c) =>
+    c.concern ? [c.concern] : [],
+  );
+
+describe('a disclosure is never blocked', () => {
+  it("is recorded despite a colleague's typo in another file, with the lead's details", async () => {
+    const p = programmeCopy();
+    p.replace(ZOE, 'capacity: 2', 'capcity: 2');
+    const run = await mc(disclosure(p.dir), at);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: 1 problem in 1 other file: run mentor-coord validate');
+    expect(run.stderr).toContain('SAFEGUARDING CONCERN RECORDED');
+    expect(run.stderr).toContain('Declan Murphy, Designated Safeguarding Lead');
+    expect(concernsIn(p.dir, BEA_MATCH)).toEqual([expect.objectContaining({ id: '2026-11-23' })]);
+  });
+
+  it("shows the lead's details even when the write is refused", async () => {
+    const p = programmeCopy();
+    p.replace(BEA_MATCH, 'status: active', 'status: Active');
+    const run = await mc(disclosure(p.dir), at);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('SAFEGUARDING CONCERN NOT SAVED');
+    expect(run.stderr).toContain('Declan Murphy, Designated Safeguarding Lead');
+    expect(run.stderr).toContain('+44 20 7946 0199');
+    expect(run.stderr).toContain('matches/2026-11-bea-santos.yaml has a problem, so nothing was written');
+  });
+});
+
+describe('a concern is followed up by a name that never shifts', () => {
+  it('refuses a second follow-up of the same concern instead of closing the next one', async () => {
+    const p = programmeCopy();
+    for (const text of ['First worry', 'Second worry']) {
+      const run = await mc(
+        ['checkin', 'record', '2026-11-bea-santos', '--with', 'mentee', '--outcome', 'reached', '--concern', text, '--safeguarding', '--dir', p.dir],
+        at,
+      );
+      expect(run.code).toBe(0);
+    }
+    expect(concernsIn(p.dir, BEA_MATCH).map((c) => c.id)).toEqual(['2026-11-23', '2026-11-23-2']);
+    const none = await mc(['checkin', 'follow-up', '2026-11-bea-santos', '--note', 'Told Declan', '--dir', p.dir], at);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('has 2 open concerns: say which one');
+    expect(none.stderr).toContain('2026-11-23-2 SAFEGUARDING: Second worry');
+    const follow = ['checkin', 'follow-up', '2026-11-bea-santos', '--concern', '2026-11-23', '--note', 'Told Declan', '--dir', p.dir];
+    expect((await mc(follow, at)).code).toBe(0);
+    // The same command again, from the shell's history: refused, and the other stays open.
+    const again = await mc(follow, at);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('the concern 2026-11-23 already has a follow-up');
+    expect(again.stderr).toContain('Still open:');
+    expect(concernsIn(p.dir, BEA_MATCH).map((c) => c.follow_up === undefined)).toEqual([false, true]);
+    const items = JSON.parse((await mc(['overdue', '--json', '--rule', 'concern-open', '--match', '2026-11-bea-santos', '--dir', p.dir], at)).stdout) as {
+      items: { match: string; concern: string; message: string }[];
+    };
+    const open = items.items.filter((i) => i.match === '2026-11-bea-santos');
+    expect(open).toEqual([expect.objectContaining({ concern: '2026-11-23-2' })]);
+    expect(open[0]!.message).toContain('mentor-coord checkin follow-up 2026-11-bea-santos --concern 2026-11-23-2 --note "..."');
+  });
+});
