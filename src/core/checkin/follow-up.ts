@@ -29,8 +29,13 @@ export function buildFollowUp(match: Loaded<Match>, input: FollowUpInput, today:
   if (input.concern !== undefined) {
     const named = all.find((c) => c.name === input.concern);
     if (named === undefined) {
-      if (open.length === 0) return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
-      return invalid('concern', `match ${match.id} has no concern «concern» ${input.concern}`, `The open concerns are named by the date they were raised:\n${list}`);
+      if (open.length === 0)
+        return invalid(undefined, `match ${match.id} has no open concern`, 'Every concern in it already has a follow-up. Nothing was written.');
+      return invalid(
+        'concern',
+        `match ${match.id} has no concern «concern» ${input.concern}`,
+        `The open concerns are named by the date they were raised:\n${list}`,
+      );
     }
     if (named.followedUp) {
       return invalid(
