@@ -23,7 +23,8 @@ export function processIO(): IO {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
-    columns: process.stdout.columns,
+    // A terminal's own width; when output is piped, COLUMNS if set (as `COLUMNS=80 ... | less`).
+    columns: process.stdout.columns ?? (Number(process.env.COLUMNS) > 0 ? Number(process.env.COLUMNS) : undefined),
     now: () => new Date(),
   };
 }

@@ -19,6 +19,16 @@ function lastContactLines(e: SheetEntry): string[] {
   return lines;
 }
 
+/** Open concerns of the call's match, first: what the coordinator must know before dialling. */
+export function concernLines(e: SheetEntry, withText: boolean): string[] {
+  const lines = e.concerns.map(
+    (c) => `${c.safeguarding ? 'OPEN SAFEGUARDING CONCERN' : 'Open concern'} ${c.name}: ${withText ? `"${c.text}"` : `its words are in ${e.file}`}`,
+  );
+  const lead = e.safeguarding_lead;
+  if (lead) lines.push(`Safeguarding lead: ${[`${lead.name}${lead.role ? `, ${lead.role}` : ''}`, lead.phone, lead.email].filter(Boolean).join('  ')}`);
+  return lines;
+}
+
 function dueText(e: SheetEntry): string {
   if (e.days_overdue > 0) return `${e.days_overdue} days overdue (due ${e.due})`;
   if (e.days_overdue === 0) return `due today`;
@@ -30,6 +40,7 @@ export function renderSheet(programme: string, on: IsoDate, entries: SheetEntry[
   if (entries.length === 0) out.push('No calls are due.');
   entries.forEach((e, i) => {
     out.push(chalk.bold(`${i + 1}. ${e.name} (${e.with})`) + `  ${[e.phone, e.email].filter(Boolean).join('  ')}`);
+    for (const line of concernLines(e, true)) out.push(`   ${chalk.red.bold(line)}`);
     out.push(`   ${e.days_overdue > 0 ? chalk.red(dueText(e)) : dueText(e)}${e.planned?.date === on && e.planned.time ? `, planned ${e.planned.time}` : ''}`);
     out.push(`   Match ${e.match} with ${e.partner.name} (${e.partner.side}); first meeting ${e.first_meeting}`);
     for (const line of lastContactLines(e)) out.push(`   ${line}`);
@@ -46,6 +57,8 @@ export function renderSheetMarkdown(programme: string, on: IsoDate, entries: She
   const out = [`# ${programme}: check-in calls for ${on}`, '', `${entries.length} call${entries.length === 1 ? '' : 's'} to make.`, ''];
   entries.forEach((e, i) => {
     out.push(`## ${i + 1}. ${e.name} (${e.with})`, '');
+    // A printed sheet names the concern and the lead, not the words (they stay in the match file).
+    for (const line of concernLines(e, false)) out.push(`- **${line}**`);
     out.push(`- Phone: ${e.phone ?? '-'}; email: ${e.email ?? '-'}`);
     out.push(`- ${dueText(e)}`);
     out.push(`- Match \`${e.match}\` with ${e.partner.name} (${e.partner.side}); first meeting ${e.first_meeting}`);

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../core/dates.js';
-import type { Group, OverdueItem } from '../core/overdue/engine.js';
+import { mailMessage, type Group, type OverdueItem } from '../core/overdue/engine.js';
 import { publicProblem, type Problem } from '../core/problems.js';
 
 export interface ReportInput {
@@ -13,10 +13,27 @@ export interface ReportInput {
   items: OverdueItem[];
   groups: Group[];
   problems: Problem[];
+  /** Open safeguarding concerns a filter left out: one line says so. */
+  safeguardingElsewhere?: number;
+  /** Reports meant for mail (Markdown, text) show a concern's words only when asked. */
+  includeConcernText?: boolean;
+}
+
+/** The one line that stands for safeguarding concerns a filter left out. */
+function elsewhereLine(input: ReportInput): string | undefined {
+  const n = input.safeguardingElsewhere ?? 0;
+  if (n === 0) return undefined;
+  return `${n} safeguarding concern${n === 1 ? '' : 's'} open on ${n === 1 ? 'another match' : 'other matches'}: mentor-coord overdue --rule concern-open`;
 }
 
 export function renderJson(input: ReportInput): string {
-  return `${JSON.stringify({ today: input.today, items: input.items, problems: input.problems.map(publicProblem) }, null, 2)}\n`;
+  const report = {
+    today: input.today,
+    items: input.items,
+    problems: input.problems.map(publicProblem),
+    safeguarding_elsewhere: input.safeguardingElsewhere ?? 0,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 const CSV_COLUMNS = [
@@ -74,20 +91,59 @@ function problemLines(problems: Problem[]): string[] {
   ];
 }
 
+/** About the width at which a line of text is still easy to read. */
+const MAX_TEXT = 100;
+
+/**
+ * Puts line breaks into any word longer than `width` (an email, a path), after an @, a dot, a
+ * slash or a hyphen where possible, so that a table wraps it instead of cutting it with "...".
+ */
+export function breakLong(text: string, width: number): string {
+  if (width < 8) return text;
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(' ')
+        .map((word) => {
+          const pieces: string[] = [];
+          let rest = word;
+          while (visible(rest) > width) {
+            const head = rest.slice(0, width);
+            const cut = Math.max(head.lastIndexOf('@'), head.lastIndexOf('.'), head.lastIndexOf('/'), head.lastIndexOf('-'));
+            const at = cut >= width / 3 ? cut + 1 : width;
+            pieces.push(rest.slice(0, at));
+            rest = rest.slice(at);
+          }
+          pieces.push(rest);
+          return pieces.join('\n');
+        })
+        .join(' '),
+    )
+    .join('\n');
+}
+
+function visible(text: string): number {
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
 export function renderTable(input: ReportInput, chalk: ChalkInstance, width: number): string {
   const out: string[] = [];
   const problems = problemLines(input.problems);
   if (problems.length > 0) out.push(chalk.red.bold(`! ${problems[0]}`), ...problems.slice(1).map((l) => chalk.red(l)), '');
   out.push(chalk.bold(`${input.programme}: overdue on ${input.today}`), summary(input), '');
+  const elsewhere = elsewhereLine(input);
+  if (elsewhere) out.push(chalk.red.bold(elsewhere), '');
   if (input.items.length === 0) out.push('Nothing is overdue.');
   for (const group of input.groups) {
     out.push(chalk.bold(`${group.title} (${group.items.length})`));
     const whoLines = group.items.map((item) =>
       [item.name, item.phone, item.email, item.match ? `match ${item.match}` : undefined].filter((x): x is string => Boolean(x)),
     );
-    // Contact details are never cut short: the message column takes what is left.
+    // Nothing is ever cut short (a phone number, an email, an id, a path): what is too long for
+    // its column is broken onto the next line. The text column stays readable on a wide screen.
     const whoWidth = Math.min(44, Math.max(12, ...whoLines.flat().map((l) => l.length))) + 2;
-    const messageWidth = Math.max(30, width - whoWidth - 10 - 4);
+    const messageWidth = Math.min(MAX_TEXT, Math.max(30, width - whoWidth - 10 - 4));
     const table = new Table({
       head: ['when', 'who', 'what to do'],
       style: { head: chalk.level > 0 ? ['cyan'] : [], border: chalk.level > 0 ? ['grey'] : [] },
@@ -99,11 +155,10 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
       const whenText = when(item);
       // A safeguarding message already starts with SAFEGUARDING; other high items get a tag.
       const severity = !item.safeguarding && item.severity === 'high' ? chalk.red('high\n') : '';
-      const message = item.safeguarding ? chalk.red.bold(item.message) : item.message;
       table.push([
         item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText,
-        whoLines[i]!.join('\n') || '-',
-        severity + message,
+        whoLines[i]!.map((l) => breakLong(l, whoWidth - 2)).join('\n') || '-',
+        severity + (item.safeguarding ? chalk.red.bold(breakLong(item.message, messageWidth - 2)) : breakLong(item.message, messageWidth - 2)),
       ]);
     });
     out.push(table.toString(), '');
@@ -125,6 +180,8 @@ export function renderMarkdown(input: ReportInput): string {
     );
   }
   out.push(`**${summary(input)}**`, '');
+  const elsewhere = elsewhereLine(input);
+  if (elsewhere) out.push(`**${escape(elsewhere)}**`, '');
   if (input.items.length === 0) out.push('Nothing is overdue.', '');
   for (const group of input.groups) {
     out.push(`## ${escape(group.title)} (${group.items.length})`, '');
@@ -138,11 +195,57 @@ export function renderMarkdown(input: ReportInput): string {
         .map((x) => escape(x!))
         .join(', ');
       const where = [who, item.match ? `match \`${item.match}\`` : ''].filter(Boolean).join(' · ');
-      out.push(`- ${tags.join(' · ')}${where ? ` · ${where}` : ''}  `, `  ${escape(item.message)}`);
+      out.push(`- ${tags.join(' · ')}${where ? ` · ${where}` : ''}  `, `  ${escape(mailMessage(item, input.includeConcernText === true))}`);
     }
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Plain text for a cron mail: no Markdown, no colour, lines of at most 78 characters (long words,
+ * such as an email address, are broken rather than cut).
+ */
+export function renderText(input: ReportInput): string {
+  const out: string[] = [];
+  const wrap = (text: string, indent = '') => wrapText(text, 78 - indent.length).map((l) => indent + l);
+  out.push(...wrap(`${input.programme}: overdue on ${input.today}`), ...wrap(summary(input)), '');
+  const problems = problemLines(input.problems);
+  if (problems.length > 0) out.push(...wrap(`WARNING: ${problems[0]}`), ...problems.slice(1).flatMap((l) => wrap(l.trim(), '  ')), '');
+  const elsewhere = elsewhereLine(input);
+  if (elsewhere) out.push(...wrap(elsewhere), '');
+  if (input.items.length === 0) out.push('Nothing is overdue.', '');
+  for (const group of input.groups) {
+    const title = `${group.title} (${group.items.length})`;
+    out.push(title, '='.repeat(Math.min(78, title.length)), '');
+    for (const item of group.items) {
+      const tags = [item.safeguarding ? 'SAFEGUARDING' : item.severity === 'high' ? 'HIGH' : '', item.upcoming ? when(item) : `${when(item)} overdue`].filter(
+        Boolean,
+      );
+      const who = [item.name, item.phone, item.email, item.match ? `match ${item.match}` : ''].filter(Boolean).join(', ');
+      const [first, ...rest] = wrapText(`${[...tags, who].filter(Boolean).join(' - ')}`, 76);
+      out.push(`* ${first}`, ...rest.map((l) => `  ${l}`), ...wrap(mailMessage(item, input.includeConcernText === true), '  '), '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Words into lines of at most `width` characters; a longer word is broken, never cut. */
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of breakLong(text, width)
+    .split(/[ \n]+/)
+    .filter(Boolean)) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.length > 0 ? lines : [''];
 }
 
 function escape(text: string): string {

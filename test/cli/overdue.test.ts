@@ -103,15 +103,19 @@ describe('overdue on the example programme', () => {
     expect(items.slice(-upcoming.length).every((i) => i.upcoming)).toBe(true);
   });
 
-  it('filters by rule, severity, match and person, but keeps the safeguarding concern', async () => {
+  it('filters by rule, severity, match and person; another family\'s safeguarding concern is only counted', async () => {
     const byRule = (await overdue(['--json', '--rule', 'review-due,closure-due'])).json!.items;
     expect(new Set(byRule.map((i) => i.rule))).toEqual(new Set(['review-due', 'closure-due']));
     const high = (await overdue(['--json', '--severity', 'high'])).json!.items;
     expect(high.map((i) => i.rule)).toEqual(['concern-open', 'onboarding-incomplete']);
-    const match = (await overdue(['--json', '--match', '2026-04-jamal-idris'])).json!.items;
-    expect(match.map((i) => i.rule)).toEqual(['concern-open', 'meeting-gap', 'review-due', 'checkin-overdue', 'checkin-overdue']);
-    const person = (await overdue(['--json', '--person', 'rhys-ap-gwilym'])).json!.items;
-    expect(person.map((i) => i.rule)).toEqual(['concern-open', 'closure-due', 'meeting-gap', 'checkin-overdue', 'checkin-overdue']);
+    const matchReport = (await overdue(['--json', '--match', '2026-04-jamal-idris'])).json!;
+    expect(matchReport.items.map((i) => i.rule)).toEqual(['meeting-gap', 'review-due', 'checkin-overdue', 'checkin-overdue']);
+    expect((matchReport as unknown as { safeguarding_elsewhere: number }).safeguarding_elsewhere).toBe(1);
+    const person = await overdue(['--person', 'rhys-ap-gwilym']);
+    expect(person.stdout).toContain('1 safeguarding concern open on another match: mentor-coord overdue --rule concern-open');
+    expect(person.stdout).not.toContain('sleeping at a friend');
+    const personItems = (await overdue(['--json', '--person', 'rhys-ap-gwilym'])).json!.items;
+    expect(personItems.map((i) => i.rule)).toEqual(['closure-due', 'meeting-gap', 'checkin-overdue', 'checkin-overdue']);
   });
 
   it('refuses unknown rules, matches and people with a suggestion (exit 2)', async () => {

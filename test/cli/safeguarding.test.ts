@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BEA_MATCH, programmeCopy, ZOE } from '../fixtures/programme.js';
-import { EXAMPLE_TODAY, mc } from '../helpers.js';
+import { cli, EXAMPLE_TODAY, mc } from '../helpers.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
 const disclosure = (dir: string) => [
@@ -79,5 +79,51 @@ describe('a concern is followed up by a name that never shifts', () => {
     const open = items.items.filter((i) => i.match === '2026-11-bea-santos');
     expect(open).toEqual([expect.objectContaining({ concern: '2026-11-23-2' })]);
     expect(open[0]!.message).toContain('mentor-coord checkin follow-up 2026-11-bea-santos --concern 2026-11-23-2 --note "..."');
+  });
+});
+
+describe('contact details are never cut, and concern words do not travel by mail', () => {
+  it('wraps a long email and a long path at 80 columns instead of cutting them', () => {
+    const p = programmeCopy();
+    p.replace('programme.yaml', 'email: safeguarding@riverside.example.org', 'email: designated.safeguarding.lead@riverside-mentoring.example.org');
+    const run = cli(['overdue', '--dir', p.dir], { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY, COLUMNS: '80' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('…');
+    expect(run.stdout.replace(/[│\s]+/g, '')).toContain('designated.safeguarding.lead@riverside-mentoring.example.org');
+    expect(run.stdout.replace(/[│\s]+/g, '')).toContain('mentors/giorgos-papadopoulos.yaml');
+    for (const line of run.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('leaves the words of a concern out of Markdown and text unless asked, and says where they are', async () => {
+    const p = programmeCopy();
+    const words = 'sleeping at a friend';
+    for (const format of ['markdown', 'text']) {
+      const mail = await mc(['overdue', '--format', format, '--dir', p.dir], at);
+      expect(mail.stdout).not.toContain(words);
+      expect(mail.stdout.replace(/\s+/g, ' ')).toContain('Its words are in matches/2026-09-nguyen-thi-ha.yaml');
+      expect(mail.stdout).toContain('Declan Murphy');
+      expect((await mc(['overdue', '--format', format, '--include-concern-text', '--dir', p.dir], at)).stdout).toContain(words);
+    }
+    expect((await mc(['overdue', '--dir', p.dir], at)).stdout).toContain(words);
+    expect((await mc(['overdue', '--json', '--dir', p.dir], at)).stdout).toContain(words);
+    const text = (await mc(['overdue', '--format', 'text', '--dir', p.dir], at)).stdout;
+    for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(78);
+    expect(text).not.toMatch(/\*\*|`|\\_/);
+  });
+
+  it('shows an open concern first on the call sheet and in its JSON', async () => {
+    const p = programmeCopy();
+    const sheet = await mc(['checkin', '--dir', p.dir], at);
+    expect(sheet.stdout).toMatch(/Aoife Ní Bhriain \(mentor\).*\n {3}OPEN SAFEGUARDING CONCERN 2026-11-16: "Hà said/);
+    expect(sheet.stdout).toContain('Safeguarding lead: Declan Murphy');
+    const json = JSON.parse((await mc(['checkin', '--json', '--dir', p.dir], at)).stdout) as {
+      calls: { match: string; concerns: { name: string }[]; safeguarding_lead: unknown }[];
+    };
+    const call = json.calls.find((c) => c.match === '2026-09-nguyen-thi-ha')!;
+    expect(call.concerns).toEqual([expect.objectContaining({ name: '2026-11-16', safeguarding: true })]);
+    expect(call.safeguarding_lead).toMatchObject({ name: 'Declan Murphy' });
+    const printed = (await mc(['checkin', '--format', 'markdown', '--dir', p.dir], at)).stdout;
+    expect(printed).toContain('OPEN SAFEGUARDING CONCERN 2026-11-16: its words are in matches/2026-09-nguyen-thi-ha.yaml');
+    expect(printed).not.toContain('sleeping at a friend');
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { buildModel, type Loaded } from '../../src/core/model.js';
-import { overdueItems } from '../../src/core/overdue/engine.js';
+import { overdueItems, overdueReport } from '../../src/core/overdue/engine.js';
 import type { RuleId } from '../../src/core/overdue/ids.js';
 import { matchSchema, menteeSchema, mentorSchema, programmeSchema, type Match, type Mentee, type Mentor } from '../../src/core/schema/index.js';
 
@@ -171,7 +171,7 @@ describe('thresholds, filters and order', () => {
     expect(overdueItems(m, { today: '2026-12-01', rules: ['concern-open'] })).toHaveLength(1);
   });
 
-  it('no filter but --rule hides a safeguarding concern', () => {
+  it('only --rule hides a safeguarding concern; --match and --person count one about others', () => {
     const concern = { text: 'x', safeguarding: true };
     const m = model({
       matches: [
@@ -182,9 +182,13 @@ describe('thresholds, filters and order', () => {
       mentees: [{}, {}],
     });
     const today = '2026-04-01';
-    for (const filter of [{ severity: 'low' as const }, { match: 'match-1' }, { person: 'mentee-1' }]) {
-      expect(overdueItems(m, { today, ...filter }).some((i) => i.safeguarding)).toBe(true);
+    expect(overdueItems(m, { today, severity: 'low' }).some((i) => i.safeguarding)).toBe(true);
+    for (const filter of [{ match: 'match-1' }, { person: 'mentee-1' }]) {
+      const report = overdueReport(m, { today, ...filter });
+      expect(report.items.some((i) => i.safeguarding)).toBe(false);
+      expect(report.safeguardingElsewhere).toBe(1);
     }
+    expect(overdueReport(m, { today, match: 'match-0' }).items.some((i) => i.safeguarding)).toBe(true);
     expect(overdueItems(m, { today, rules: ['first-meeting-missing'] }).some((i) => i.safeguarding)).toBe(false);
     expect(overdueItems(m, { today })[0]!.safeguarding).toBe(true);
   });

@@ -10,6 +10,7 @@ import { loadProgramme } from '../../store/load.js';
 import { defineCommand, option } from '../command.js';
 import type { Context } from '../context.js';
 import { dateOption } from '../flags.js';
+import { concernLines } from '../../render/calls.js';
 
 export const command = defineCommand({
   name: 'checkin call',
@@ -109,6 +110,8 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
 
 function describe(e: SheetEntry, n: number, total: number): string[] {
   const lines = [`[${n}/${total}] ${e.name} (${e.with})  ${[e.phone, e.email].filter(Boolean).join('  ')}`];
+  // An open concern on the match comes before anything else, with the lead for a safeguarding one.
+  for (const line of concernLines(e, true)) lines.push(`  ${line}`);
   lines.push(
     `  ${e.days_overdue > 0 ? `${e.days_overdue} days overdue (due ${e.due})` : e.days_overdue === 0 ? 'due today' : `planned today, due ${e.due}`}; match ${e.match} with ${e.partner.name}; first meeting ${e.first_meeting}`,
   );

@@ -1,14 +1,14 @@
 import { parsePeriod } from '../../core/dates.js';
-import { groupItems, overdueItems, type GroupBy } from '../../core/overdue/engine.js';
+import { groupItems, overdueReport, type GroupBy } from '../../core/overdue/engine.js';
 import { RULE_IDS, type RuleId } from '../../core/overdue/ids.js';
 import { SEVERITIES, type Severity } from '../../core/overdue/types.js';
 import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
-import { renderCsv, renderJson, renderMarkdown, renderTable } from '../../render/overdue.js';
+import { renderCsv, renderJson, renderMarkdown, renderTable, renderText } from '../../render/overdue.js';
 import { loadProgramme } from '../../store/load.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 
-const FORMATS = ['table', 'markdown', 'csv', 'json'] as const;
+const FORMATS = ['table', 'markdown', 'text', 'csv', 'json'] as const;
 const GROUPS: GroupBy[] = ['rule', 'person', 'match'];
 
 export const command = defineCommand({
@@ -16,7 +16,7 @@ export const command = defineCommand({
   description: 'the morning report: who and what is overdue, most overdue first, with what to do',
   options: {
     by: option.withDefault('--by <grouping>', 'group by rule, person or match', 'rule'),
-    format: formatOption('table, markdown (for email), csv or json', 'table'),
+    format: formatOption('table, text (plain, for a cron mail), markdown (for email), csv or json', 'table'),
     quiet: option.flag('--quiet', 'print nothing at all when nothing is overdue (for cron)'),
     exitCode: option.flag('--exit-code', 'exit 1 when anything is overdue'),
     rule: option.list('--rule <id...>', `only these rules (${RULE_IDS.join(', ')})`),
@@ -24,8 +24,10 @@ export const command = defineCommand({
     match: option.value('--match <id>', 'only items about this match'),
     person: option.value('--person <id>', 'only items about this person'),
     within: option.value('--within <period>', 'also list what falls due within this period (7d, 2w), marked as coming up'),
+    includeConcernText: option.flag('--include-concern-text', "show a concern's own words in text and markdown (left out by default: those go by mail)"),
   },
-  helpAfter: '\nSafeguarding concerns are always shown: only --rule can leave them out.',
+  helpAfter:
+    '\nSafeguarding concerns are always shown: only --rule can leave them out. With --match or --person, those about other matches are one line (how many, and how to see them).',
   async run(ctx, _args, flags) {
     const format = outputFormat(ctx, flags.format, FORMATS, 'table');
     const by = oneOf('--by', flags.by, GROUPS);
@@ -50,7 +52,7 @@ export const command = defineCommand({
       );
     }
 
-    const items = overdueItems(model, {
+    const { items, safeguardingElsewhere } = overdueReport(model, {
       today: ctx.today,
       ...(rules ? { rules } : {}),
       ...(severity ? { severity } : {}),
@@ -61,9 +63,17 @@ export const command = defineCommand({
     const overdue = items.filter((i) => !i.upcoming);
     const code = problems.length > 0 ? EXIT.usage : flags.exitCode && overdue.length > 0 ? EXIT.findings : EXIT.ok;
     // For cron: nothing at all when nothing is overdue (what is merely coming up is no reason to mail).
-    if (flags.quiet && overdue.length === 0 && problems.length === 0) return code;
+    if (flags.quiet && overdue.length === 0 && safeguardingElsewhere === 0 && problems.length === 0) return code;
 
-    const input = { programme: model.settings.name, today: ctx.today, items, groups: groupItems(model, items, by), problems };
+    const input = {
+      programme: model.settings.name,
+      today: ctx.today,
+      items,
+      groups: groupItems(model, items, by),
+      problems,
+      safeguardingElsewhere,
+      includeConcernText: flags.includeConcernText === true,
+    };
     switch (format) {
       case 'json':
         ctx.stdout(renderJson(input));
@@ -77,6 +87,9 @@ export const command = defineCommand({
         break;
       case 'markdown':
         ctx.stdout(renderMarkdown(input));
+        break;
+      case 'text':
+        ctx.stdout(renderText(input));
         break;
       default:
         ctx.stdout(renderTable(input, ctx.chalk, ctx.columns ?? 110));

@@ -4,6 +4,7 @@ import { daysBetween, type IsoDate } from '../dates.js';
 import type { Loaded, ProgrammeModel } from '../model.js';
 import { personName, sideOf } from '../people.js';
 import type { Checkin, Match } from '../schema/index.js';
+import { openConcerns } from './record.js';
 import { callsDue, type CallDue, type Side } from './schedule.js';
 import { cmp } from '../order.js';
 
@@ -25,6 +26,10 @@ export interface SheetEntry {
   planned: { date: IsoDate; time: string | null } | null;
   questions: string[];
   file: string;
+  /** The match's open concerns, shown before anything else on the call. */
+  concerns: { name: string; raised: IsoDate; safeguarding: boolean; text: string }[];
+  /** The safeguarding lead, when one of those concerns is a safeguarding concern. */
+  safeguarding_lead: { name: string; role: string | null; phone: string | null; email: string | null } | null;
 }
 
 function entry(model: ProgrammeModel, match: Loaded<Match>, call: CallDue, on: IsoDate): SheetEntry {
@@ -34,6 +39,8 @@ function entry(model: ProgrammeModel, match: Loaded<Match>, call: CallDue, on: I
   const partnerId = partnerSide === 'mentor' ? m.mentor : m.mentee;
   const planned = m.planned_calls.filter((p) => p.with === call.side && p.date >= on).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   const last = call.lastContact;
+  const open = openConcerns(m);
+  const lead = model.settings.safeguarding_lead;
   return {
     match: match.id,
     with: call.side,
@@ -51,6 +58,10 @@ function entry(model: ProgrammeModel, match: Loaded<Match>, call: CallDue, on: I
     planned: planned ? { date: planned.date, time: planned.time ?? null } : null,
     questions: model.settings.checkins.questions,
     file: match.file,
+    concerns: open.map((c) => ({ name: c.name, raised: c.raised, safeguarding: c.safeguarding, text: c.text })),
+    safeguarding_lead: open.some((c) => c.safeguarding)
+      ? { name: lead.name, role: lead.role ?? null, phone: lead.phone ?? null, email: lead.email ?? null }
+      : null,
   };
 }
 

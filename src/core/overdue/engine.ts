@@ -42,7 +42,35 @@ export interface OverdueOptions {
   within?: string;
 }
 
+/** The message of an item without a concern's own words (for mail), where it has some. */
+const withoutText = new WeakMap<OverdueItem, string>();
+
+/** An item's message as a report meant for mail shows it: a concern's words only when asked for. */
+export function mailMessage(item: OverdueItem, includeConcernText: boolean): string {
+  return includeConcernText ? item.message : (withoutText.get(item) ?? item.message);
+}
+
+export interface OverdueReport {
+  items: OverdueItem[];
+  /**
+   * Open safeguarding concerns that a --match or --person filter left out: counted, never shown,
+   * so that one family's report does not carry another family's disclosure.
+   */
+  safeguardingElsewhere: number;
+}
+
+export function overdueReport(model: ProgrammeModel, options: OverdueOptions): OverdueReport {
+  const all = collect(model, options);
+  const items = sortItems(all.filter((item) => passes(item, options)));
+  const safeguardingElsewhere = all.filter((item) => item.safeguarding && !item.upcoming && !passes(item, options)).length;
+  return { items, safeguardingElsewhere };
+}
+
 export function overdueItems(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] {
+  return overdueReport(model, options).items;
+}
+
+function collect(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] {
   const { today } = options;
   const horizon = options.within ? addPeriod(today, period(options.within)) : undefined;
   const items: OverdueItem[] = [];
@@ -60,7 +88,7 @@ export function overdueItems(model: ProgrammeModel, options: OverdueOptions): Ov
       const match = finding.match !== undefined ? model.matches.get(finding.match)?.data : undefined;
       const who = finding.person !== undefined ? whoIs(model, finding.person) : undefined;
       const safeguarding = finding.safeguarding === true;
-      items.push({
+      const item: OverdueItem = {
         rule: id,
         severity: safeguarding ? 'high' : (settings?.severity ?? finding.severity ?? rule.severity),
         match: finding.match ?? null,
@@ -77,16 +105,18 @@ export function overdueItems(model: ProgrammeModel, options: OverdueOptions): Ov
         email: who?.email ?? null,
         file: finding.file,
         concern: finding.concern?.name ?? null,
-      });
+      };
+      if (finding.messageWithoutText !== undefined) withoutText.set(item, finding.messageWithoutText);
+      items.push(item);
     }
   }
-  return sortItems(items.filter((item) => passes(item, options)));
+  return items;
 }
 
 function passes(item: OverdueItem, options: OverdueOptions): boolean {
-  // A safeguarding concern is never filtered out by severity, match or person.
-  if (item.safeguarding) return true;
-  if (options.severity && SEVERITIES.indexOf(item.severity) > SEVERITIES.indexOf(options.severity)) return false;
+  // A safeguarding concern is never filtered out by severity; one about another match or person
+  // is counted instead of shown (OverdueReport.safeguardingElsewhere).
+  if (options.severity && !item.safeguarding && SEVERITIES.indexOf(item.severity) > SEVERITIES.indexOf(options.severity)) return false;
   if (options.match && item.match !== options.match) return false;
   if (options.person && ![item.person, item.mentor, item.mentee].includes(options.person)) return false;
   return true;

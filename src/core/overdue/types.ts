@@ -20,8 +20,10 @@ export interface Finding {
   immediate?: boolean;
   /** The file to open to deal with it. */
   file: string;
-  /** For a concern: its name (for the follow-up) and its words (left out of reports meant for mail). */
+  /** For a concern: its name (for the follow-up) and its words. */
   concern?: { name: string; text: string };
+  /** The message without a concern's words, for reports meant for mail. */
+  messageWithoutText?: string;
 }
 
 export interface Rule {

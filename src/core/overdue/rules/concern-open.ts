@@ -20,6 +20,10 @@ export const concernOpen: Rule = {
         if (concern.followedUp) continue;
         const about = concern.about === 'mentor' ? m.mentor : m.mentee;
         const who = personName(model, about);
+        const message = (words: string) =>
+          concern.safeguarding
+            ? `SAFEGUARDING concern raised ${concern.raised} (call with ${who}): ${words} Act today with the safeguarding lead (${leadContact}), then record the follow-up: ${ADVICE.followUp(match.id, concern.name)}`
+            : `Concern raised ${concern.raised} (call with ${who}): ${words} Follow it up and record what was done: ${ADVICE.followUp(match.id, concern.name)}`;
         out.push({
           due: concern.raised,
           match: match.id,
@@ -29,9 +33,9 @@ export const concernOpen: Rule = {
           severity: concern.safeguarding ? 'high' : 'medium',
           file: match.file,
           concern: { name: concern.name, text: concern.text },
-          message: concern.safeguarding
-            ? `SAFEGUARDING concern raised ${concern.raised} (call with ${who}): ${quoted(concern.text)} Act today with the safeguarding lead (${leadContact}), then record the follow-up: ${ADVICE.followUp(match.id, concern.name)}`
-            : `Concern raised ${concern.raised} (call with ${who}): ${quoted(concern.text)} Follow it up and record what was done: ${ADVICE.followUp(match.id, concern.name)}`,
+          message: message(quoted(concern.text)),
+          // For reports that go by mail: where the words are, not the words.
+          messageWithoutText: message(`Its words are in ${match.file}.`),
         });
       }
     }
