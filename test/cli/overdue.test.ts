@@ -103,7 +103,7 @@ describe('overdue on the example programme', () => {
     expect(items.slice(-upcoming.length).every((i) => i.upcoming)).toBe(true);
   });
 
-  it('filters by rule, severity, match and person; another family\'s safeguarding concern is only counted', async () => {
+  it("filters by rule, severity, match and person; another family's safeguarding concern is only counted", async () => {
     const byRule = (await overdue(['--json', '--rule', 'review-due,closure-due'])).json!.items;
     expect(new Set(byRule.map((i) => i.rule))).toEqual(new Set(['review-due', 'closure-due']));
     const high = (await overdue(['--json', '--severity', 'high'])).json!.items;
