@@ -32,7 +32,11 @@ export const option = {
 };
 
 export type OptionSpecs = Record<string, OptionSpec<unknown>>;
-export type OptionValues<O extends OptionSpecs> = { [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never };
+type ValueOf<S> = S extends OptionSpec<infer T> ? T : never;
+/** The parsed options: those that may be absent are optional, the rest always present. */
+export type OptionValues<O extends OptionSpecs> = { [K in keyof O as undefined extends ValueOf<O[K]> ? K : never]?: ValueOf<O[K]> } & {
+  [K in keyof O as undefined extends ValueOf<O[K]> ? never : K]: ValueOf<O[K]>;
+};
 
 export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   /** "validate", or "checkin plan" for a subcommand of a group. */

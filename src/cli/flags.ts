@@ -20,3 +20,8 @@ export function dateOption(flag: string, value: string | undefined, today: strin
   if (!isIsoDate(value)) throw new UserError(`${flag} "${value}" is not a date`, 'Write it as YYYY-MM-DD, e.g. 2026-11-24.');
   return value;
 }
+
+/** A path or word as it must be typed in a shell: quoted when it has spaces or special characters. */
+export function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}

@@ -5,7 +5,7 @@ import { cmp } from './order.js';
 import type { Problem } from './problems.js';
 import type { Match, Mentee, Mentor, Programme } from './schema/index.js';
 
-export const PROGRAMME_FILE = 'programme.yaml';
+export { PROGRAMME_FILE } from './schema/index.js';
 
 export interface Loaded<T> {
   id: string;

@@ -31,6 +31,7 @@ export const PROBLEM_CODES = {
   'unknown-onboarding-step': 'an onboarding step that looks like a misspelling of a required one',
   'unknown-rule': '`overdue:` in programme.yaml names a rule that does not exist',
   'rule-required': '`overdue:` tries to turn off `concern-open`, which cannot be turned off',
+  'placeholder-contact': "the coordinator's or safeguarding lead's contact details are still the placeholders `mentor-coord init` wrote",
   'criterion-fields': 'a matching criterion does not say which attributes it compares',
   'criterion-weight': 'a matching criterion has neither a weight nor `required: true`',
 } as const;

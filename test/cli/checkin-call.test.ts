@@ -3,48 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/commands/checkin-call.js';
 import { makeContext } from '../../src/cli/context.js';
 import { EXAMPLE_TODAY, exampleCopy } from '../helpers.js';
-
-const KEY = { enter: '\r', down: '\u001b[B', ctrlC: '\u0003' };
-
-class Terminal {
-  readonly input = new PassThrough();
-  text = '';
-  private mark = 0;
-  readonly output = Object.assign(
-    new Writable({
-      write: (chunk: Buffer, _encoding, done) => {
-        this.text += chunk.toString();
-        done();
-      },
-    }),
-    // Like a real terminal's stdout, which every prompt pipes into and none may close.
-    {
-      columns: 120,
-      rows: 40,
-      end() {
-        return this;
-      },
-    },
-  );
-
-  /** Waits until the screen shows `text` (after what was already waited for), then types `keys`. */
-  async expect(text: string, ...keys: string[]): Promise<void> {
-    for (let i = 0; i < 500 && !this.text.slice(this.mark).includes(text); i++) await new Promise((r) => setTimeout(r, 10));
-    const at = this.text.indexOf(text, this.mark);
-    if (at === -1) throw new Error(`never saw ${JSON.stringify(text)}; screen:\n${this.text.slice(-2000)}`);
-    this.mark = at + text.length;
-    for (const key of keys) {
-      await new Promise((r) => setTimeout(r, 5));
-      this.input.write(key);
-    }
-  }
-}
+import { KEY, Terminal } from '../fixtures/terminal.js';
 
 function session(dir: string, terminal: Terminal) {
   const messages: string[] = [];

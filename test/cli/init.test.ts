@@ -1,12 +1,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { command } from '../../src/cli/commands/init.js';
+import { makeContext } from '../../src/cli/context.js';
+import { KEY, Terminal } from '../fixtures/terminal.js';
 import { mc, EXAMPLE, tempDir } from '../helpers.js';
+import { INIT_CONTACTS } from '../fixtures/programme.js';
 
 describe('init', () => {
   it('creates a new programme that validates, with editor schemas and a .gitignore', async () => {
     const dir = join(tempDir(), 'north-youth');
-    const run = await mc(['init', dir, '--name', 'North Youth: Mentoring']);
+    const run = await mc(['init', dir, '--name', 'North Youth: Mentoring', ...INIT_CONTACTS]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Created the programme folder');
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'README.md', 'matches', 'mentees', 'mentors', 'programme.yaml', 'schema']);
@@ -84,5 +88,43 @@ describe('the command line', () => {
     expect((await mc(['validate', '--dir', dir], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stderr).not.toMatch(/\u001b\[/);
     expect((await mc(['validate', '--dir', dir, '--no-color'], { env: { FORCE_COLOR: '1' } })).stderr).not.toMatch(/\u001b\[/);
     expect((await mc(['validate', '--dir', dir], { env: { FORCE_COLOR: '1', TERM: 'dumb' } })).stderr).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('init: who to contact', () => {
+  it('leaves placeholders that validate reports, naming the fields to fill in', async () => {
+    const dir = join(tempDir(), 'unfilled');
+    expect((await mc(['init', dir, '--coordinator-name', 'Amara Okafor'])).code).toBe(0);
+    const run = await mc(['validate', '--json', '--dir', dir]);
+    expect(run.code).toBe(1);
+    const problems = (JSON.parse(run.stdout) as { problems: { code: string; message: string }[] }).problems;
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['placeholder-contact', "the coordinator's phone and email are still a placeholder"],
+      ['placeholder-contact', "the safeguarding lead's name, phone and email are still a placeholder"],
+    ]);
+  });
+
+  it('asks for the contacts on a terminal, and Enter leaves one to fill in later', async () => {
+    const dir = join(tempDir(), 'asked');
+    const terminal = new Terminal();
+    const ctx = { ...makeContext({ dir: '.' }), stdinIsTTY: true, promptStreams: { input: terminal.input, output: terminal.output }, stderr: () => {} };
+    const done = command.run(ctx, [dir], { name: 'Asked' });
+    await terminal.expect("The coordinator's name", 'Amara Okafor', KEY.enter);
+    await terminal.expect("The coordinator's phone", '+44 20 7946 0100', KEY.enter);
+    await terminal.expect("The coordinator's email", 'amara@example.org', KEY.enter);
+    await terminal.expect("The safeguarding lead's name", 'Declan Murphy', KEY.enter);
+    await terminal.expect("The safeguarding lead's phone", '+44 20 7946 0199', KEY.enter);
+    await terminal.expect("The safeguarding lead's email", KEY.enter);
+    expect(await done).toBe(0);
+    const programme = readFileSync(join(dir, 'programme.yaml'), 'utf8');
+    expect(programme).toContain('safeguarding_lead:\n  name: Declan Murphy\n  email: "FILL IN: the safeguarding lead\'s email"\n  phone: "+44 20 7946 0199"');
+    const problems = (JSON.parse((await mc(['validate', '--json', '--dir', dir])).stdout) as { problems: { message: string }[] }).problems;
+    expect(problems.map((p) => p.message)).toEqual(["the safeguarding lead's email is still a placeholder"]);
+  });
+
+  it('copies a .gitignore with --example, so the cache and agreements stay out of git', async () => {
+    const dir = join(tempDir(), 'example');
+    expect((await mc(['init', dir, '--example'])).code).toBe(0);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.mentor-coord/');
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/core/overdue/ids.js';
 import { mc, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+import { INIT_CONTACTS } from '../fixtures/programme.js';
 
 interface Item {
   rule: string;
@@ -177,7 +178,7 @@ describe('overdue --help', () => {
 describe('overdue for cron', () => {
   it('--quiet prints nothing at all and exits 0 when nothing is overdue', async () => {
     const dir = join(tempDir(), 'new');
-    expect((await mc(['init', dir])).code).toBe(0);
+    expect((await mc(['init', dir, ...INIT_CONTACTS])).code).toBe(0);
     const run = await mc(['overdue', '--quiet', '--exit-code', '--dir', dir, '--today', EXAMPLE_TODAY]);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
     const loud = await mc(['overdue', '--dir', dir, '--today', EXAMPLE_TODAY]);

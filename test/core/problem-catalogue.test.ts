@@ -41,6 +41,7 @@ const FIXTURES: Record<ProblemCode, (p: ProgrammeCopy) => void> = {
   'unknown-onboarding-step': (p) => p.replace(ZOE, '  training: 2025-10-18', '  trainin: 2025-10-18'),
   'unknown-rule': (p) => p.append('programme.yaml', 'overdue:\n  no-such-rule:\n    after: 3d\n'),
   'rule-required': (p) => p.append('programme.yaml', 'overdue:\n  concern-open:\n    enabled: false\n'),
+  'placeholder-contact': (p) => p.replace('programme.yaml', 'name: Declan Murphy', 'name: "FILL IN: the safeguarding lead\'s name"'),
   'criterion-fields': (p) => p.replace('programme.yaml', '    - name: same area of the city\n      field: area\n', '    - name: same area of the city\n'),
   'criterion-weight': (p) => p.replace('programme.yaml', /( {4}- name: same area of the city\n {6}field: area\n {6}compare: same\n) {6}weight: \d+\n/, '$1'),
 };

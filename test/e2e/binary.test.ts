@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+import { INIT_CONTACTS } from '../fixtures/programme.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
 
@@ -45,7 +46,7 @@ describe('the built binary', () => {
 
   it('creates a programme with init, in the folder the process runs in', () => {
     const parent = tempDir();
-    expect(cli(['init', 'new-programme'], { cwd: parent }).code).toBe(0);
+    expect(cli(['init', 'new-programme', ...INIT_CONTACTS], { cwd: parent }).code).toBe(0);
     expect(cli(['validate'], { cwd: join(parent, 'new-programme') }).code).toBe(0);
   });
 

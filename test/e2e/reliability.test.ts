@@ -12,7 +12,7 @@ import { prepareChanges } from '../../src/ops/workflow.js';
 import { loadProgramme } from '../../src/store/load.js';
 import { fsError } from '../../src/store/write.js';
 import { UserError } from '../../src/errors.js';
-import { BEA_MATCH, programmeCopy } from '../fixtures/programme.js';
+import { BEA_MATCH, programmeCopy, INIT_CONTACTS } from '../fixtures/programme.js';
 import { BIN, cli, cliAsUser, EXAMPLE_TODAY, mc, OTHER_USER, tempDir, type Run } from '../helpers.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
@@ -387,7 +387,7 @@ describe('smaller defects', () => {
 
   it('--quiet prints nothing when only upcoming items are listed', async () => {
     const dir = join(tempDir(), 'quiet');
-    expect((await mc(['init', dir, '--name', 'Quiet'])).code).toBe(0);
+    expect((await mc(['init', dir, '--name', 'Quiet', ...INIT_CONTACTS])).code).toBe(0);
     // One onboarded mentee whose wait reaches its limit in five days: upcoming, not overdue.
     writeFileSync(join(dir, 'mentees', 'ada.yaml'), 'name: Ada\nwaiting_since: 2026-10-30\nonboarding:\n  induction: 2026-10-30\n');
     const env = { env: { MENTOR_COORD_TODAY: '2026-11-24' } };

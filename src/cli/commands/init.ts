@@ -3,6 +3,8 @@ import { basename, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { jsonSchemas } from '../../core/json-schema.js';
 import { PROGRAMME_FILE } from '../../core/model.js';
+import { PLACEHOLDER } from '../../core/placeholders.js';
+import { shellQuote } from '../flags.js';
 import { EXAMPLE_NAME, packageFile } from '../../store/package-files.js';
 import { createFile } from '../../store/write.js';
 import { defineCommand, option } from '../command.js';
@@ -18,11 +20,17 @@ export const command = defineCommand({
   options: {
     example: option.flag('--example', 'fill it with the example programme instead of an empty one'),
     name: option.value('--name <name>', "the programme's name"),
+    coordinatorName: option.value('--coordinator-name <name>', "the coordinator's name (asked on a terminal when not given)"),
+    coordinatorPhone: option.value('--coordinator-phone <phone>', "the coordinator's phone"),
+    coordinatorEmail: option.value('--coordinator-email <email>', "the coordinator's email"),
+    leadName: option.value('--lead-name <name>', "the safeguarding lead's name"),
+    leadPhone: option.value('--lead-phone <phone>', "the safeguarding lead's phone"),
+    leadEmail: option.value('--lead-email <email>', "the safeguarding lead's email"),
   },
   run,
 });
 
-async function run(ctx: Context, args: string[], options: { example?: boolean | undefined; name?: string | undefined }): Promise<number> {
+async function run(ctx: Context, args: string[], options: { example?: boolean | undefined; name?: string | undefined } & InitOptions): Promise<number> {
   const shown = String(args[0]);
   const target = resolve(shown);
   refuseExistingProgramme(target, shown);
@@ -38,9 +46,18 @@ async function run(ctx: Context, args: string[], options: { example?: boolean | 
   if (options.example) {
     const source = packageFile('examples', EXAMPLE_NAME);
     for (const rel of listFiles(source)) create(rel, readFileSync(join(source, rel), 'utf8'));
+    if (!existsSync(join(target, '.gitignore'))) create('.gitignore', readFileSync(packageFile('templates', 'init', 'gitignore'), 'utf8'));
   } else {
     const name = options.name ?? titleOf(basename(target));
-    const fill = (text: string) => text.replaceAll('{{name}}', stringify(name, { lineWidth: 0 }).trim());
+    const contacts = await askContacts(ctx, options);
+    const yamlValue = (value: string) => stringify(value, { lineWidth: 0 }).trim();
+    const fill = (text: string) =>
+      text.replaceAll('{{name}}', yamlValue(name)).replace(/\{\{(coordinator|safeguarding_lead)\.(name|phone|email)\}\}/g, (_, who: string, field: string) => {
+        const value = contacts[`${who}.${field}`];
+        // A phone number is always quoted: +447700900123 unquoted would be read as a number.
+        if (value) return field === 'phone' ? JSON.stringify(value) : yamlValue(value);
+        return `"${PLACEHOLDER}: ${who === 'coordinator' ? "the coordinator's" : "the safeguarding lead's"} ${field}"`;
+      });
     create(PROGRAMME_FILE, fill(readFileSync(packageFile('templates', 'init', 'programme.yaml'), 'utf8')));
     create('README.md', readFileSync(packageFile('templates', 'init', 'README.md'), 'utf8').replaceAll('{{name}}', name));
     create('.gitignore', readFileSync(packageFile('templates', 'init', 'gitignore'), 'utf8'));
@@ -51,8 +68,8 @@ async function run(ctx: Context, args: string[], options: { example?: boolean | 
   if (ctx.json) ctx.stdout(`${JSON.stringify({ created: shown, written }, null, 2)}\n`);
   else {
     ctx.stderr(`Created the programme folder ${shown} (${written.length} files).\n`);
-    ctx.stderr(`Next: edit ${join(shown, PROGRAMME_FILE)}, then run \`mentor-coord validate --dir ${shown}\`.\n`);
-    ctx.stderr(`Keep it in git: cd ${shown} && git init && git add -A && git commit -m "new programme"\n`);
+    ctx.stderr(`Next: edit ${join(shown, PROGRAMME_FILE)}, then run \`mentor-coord validate --dir ${shellQuote(shown)}\`.\n`);
+    ctx.stderr(`Keep it in git: cd ${shellQuote(shown)} && git init && git add -A && git commit -m "new programme"\n`);
   }
   return EXIT.ok;
 }
@@ -83,4 +100,37 @@ function listFiles(root: string, rel = ''): string[] {
 function titleOf(folder: string): string {
   const words = folder.replace(/[-_]+/g, ' ').trim();
   return words === '' ? 'Mentoring programme' : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const CONTACT_OPTIONS = {
+  'coordinator.name': ['coordinatorName', "The coordinator's name (yours)"],
+  'coordinator.phone': ['coordinatorPhone', "The coordinator's phone"],
+  'coordinator.email': ['coordinatorEmail', "The coordinator's email"],
+  'safeguarding_lead.name': ['leadName', "The safeguarding lead's name"],
+  'safeguarding_lead.phone': ['leadPhone', "The safeguarding lead's phone"],
+  'safeguarding_lead.email': ['leadEmail', "The safeguarding lead's email"],
+} as const;
+
+type InitOptions = { [K in (typeof CONTACT_OPTIONS)[keyof typeof CONTACT_OPTIONS][0]]?: string | undefined };
+
+/**
+ * The coordinator's and safeguarding lead's contacts: from the options, else asked on a terminal.
+ * What is still missing is written as a FILL IN placeholder, which validate reports.
+ */
+async function askContacts(ctx: Context, options: InitOptions): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const missing: [string, string][] = [];
+  for (const [key, [option, question]] of Object.entries(CONTACT_OPTIONS)) {
+    const given = options[option]?.trim();
+    if (given) out[key] = given;
+    else missing.push([key, question]);
+  }
+  if (missing.length === 0 || !ctx.stdinIsTTY) return out;
+  const prompts = await import('@inquirer/prompts');
+  ctx.stderr('Who to contact: these go into programme.yaml (Enter to leave one to fill in later).\n');
+  for (const [key, question] of missing) {
+    const answer = (await prompts.input({ message: `${question}:` }, ctx.promptStreams)).trim();
+    if (answer) out[key] = answer;
+  }
+  return out;
 }

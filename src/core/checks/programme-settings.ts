@@ -1,6 +1,8 @@
-import { PROGRAMME_FILE, type ProgrammeModel } from '../model.js';
+import type { ProgrammeModel } from '../model.js';
+import { PROGRAMME_FILE } from '../schema/index.js';
 import { problem, type Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
+import { PLACEHOLDER } from '../placeholders.js';
 import type { CrossCheck } from './types.js';
 
 export const programmeSettings: CrossCheck = {
@@ -11,8 +13,39 @@ export const programmeSettings: CrossCheck = {
   },
 };
 
+const OLD_PLACEHOLDERS = new Set([
+  'Your Name',
+  'coordinator@example.org',
+  '+44 20 7946 0000',
+  'Safeguarding Lead',
+  'safeguarding@example.org',
+  '+44 20 7946 0001',
+]);
+
+function isPlaceholder(value: string | undefined): boolean {
+  return value !== undefined && (value.trim().toUpperCase().startsWith(PLACEHOLDER) || OLD_PLACEHOLDERS.has(value.trim()));
+}
+
 function checkSettings(model: ProgrammeModel): Problem[] {
   const out: Problem[] = [];
+  for (const [key, who] of [
+    ['coordinator', "the coordinator's"],
+    ['safeguarding_lead', "the safeguarding lead's"],
+  ] as const) {
+    const contact = model.settings[key];
+    const fields = (['name', 'phone', 'email'] as const).filter((f) => isPlaceholder(contact[f]));
+    if (fields.length === 0) continue;
+    const list = fields.length === 1 ? fields[0] : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
+    out.push(
+      problem(
+        PROGRAMME_FILE,
+        'placeholder-contact',
+        `${who} ${list} ${fields.length === 1 ? 'is' : 'are'} still a placeholder`,
+        `Fill in ${key}: ${fields.join(', ')} with the real details: ${key === 'safeguarding_lead' ? 'they are shown to the coordinator whenever a safeguarding concern is recorded.' : 'reports and agreements give them.'}`,
+        { path: [key, fields[0]!] },
+      ),
+    );
+  }
   const s = model.settings;
   if (s.starts !== undefined && s.ends !== undefined && s.ends < s.starts) {
     out.push(problem(PROGRAMME_FILE, 'date-order', `ends (${s.ends}) is before starts (${s.starts})`, 'Check both dates.', { path: ['ends'] }));

@@ -12,6 +12,9 @@ export const SCHEMAS: Record<RecordKind, z.ZodType> = {
   match: matchSchema,
 };
 
+/** The programme's settings file. */
+export const PROGRAMME_FILE = 'programme.yaml';
+
 /** Where each kind of record lives in the programme folder. */
 export const FOLDERS = { mentor: 'mentors', mentee: 'mentees', match: 'matches' } as const;
 
