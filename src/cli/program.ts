@@ -23,6 +23,7 @@ export const COMMANDS: Record<string, Loader> = {
   'checkin call': async () => (await import('./commands/checkin-call.js')) as never,
   'checkin follow-up': async () => (await import('./commands/checkin-follow-up.js')) as never,
   init: async () => (await import('./commands/init.js')) as never,
+  cron: async () => (await import('./commands/cron.js')) as never,
   schema: async () => (await import('./commands/schema.js')) as never,
 };
 

@@ -62,12 +62,6 @@ export function renderCsv(input: ReportInput): string {
   );
 }
 
-function when(item: OverdueItem): string {
-  if (item.upcoming) return item.days_overdue === 0 ? 'due today' : `due in ${-item.days_overdue} d`;
-  if (item.days_overdue === 0) return 'today';
-  return `${item.days_overdue} d`;
-}
-
 function summary(input: ReportInput): string {
   const overdue = input.items.filter((i) => !i.upcoming);
   const upcoming = input.items.length - overdue.length;
@@ -91,8 +85,21 @@ function problemLines(problems: Problem[]): string[] {
   ];
 }
 
-/** About the width at which a line of text is still easy to read. */
+/**
+ * Who to call, one line each: the person the item is about with phone and email, anyone else of
+ * the match with their phone, then the match.
+ */
+function whoLinesOf(item: OverdueItem): string[] {
+  const [first, ...others] = item.people;
+  const lines = first ? [first.name, first.phone, first.email] : [item.name, item.phone, item.email];
+  for (const other of others) lines.push(`${other.name} (${other.role})`, other.phone);
+  if (item.match) lines.push(`match ${item.match}`);
+  return lines.filter((x): x is string => Boolean(x));
+}
+
+/** About the width at which a line of text is still easy to read; and the least it may have. */
 const MAX_TEXT = 100;
+const MIN_TEXT = 26;
 
 /**
  * Puts line breaks into any word longer than `width` (an email, a path), after an @, a dot, a
@@ -137,22 +144,27 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
   if (input.items.length === 0) out.push('Nothing is overdue.');
   for (const group of input.groups) {
     out.push(chalk.bold(`${group.title} (${group.items.length})`));
-    const whoLines = group.items.map((item) =>
-      [item.name, item.phone, item.email, item.match ? `match ${item.match}` : undefined].filter((x): x is string => Boolean(x)),
-    );
+    const whoLines = group.items.map((item) => whoLinesOf(item));
     // Nothing is ever cut short (a phone number, an email, an id, a path): what is too long for
     // its column is broken onto the next line. The text column stays readable on a wide screen.
-    const whoWidth = Math.min(44, Math.max(12, ...whoLines.flat().map((l) => l.length))) + 2;
-    const messageWidth = Math.min(MAX_TEXT, Math.max(30, width - whoWidth - 10 - 4));
+    let whoWidth = Math.min(44, Math.max(12, ...whoLines.flat().map((l) => l.length))) + 2;
+    let whenWidth = Math.min(18, Math.max(8, ...group.items.map((item) => item.when.length))) + 2;
+    let messageWidth = Math.min(MAX_TEXT, width - whoWidth - whenWidth - 4);
+    // On a narrow terminal the other columns give way (their words wrap) before the text does.
+    if (messageWidth < MIN_TEXT) {
+      messageWidth = MIN_TEXT;
+      whoWidth = Math.max(16, width - whenWidth - messageWidth - 4);
+      whenWidth = Math.max(10, width - whoWidth - messageWidth - 4);
+    }
     const table = new Table({
       head: ['when', 'who', 'what to do'],
       style: { head: chalk.level > 0 ? ['cyan'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-      colWidths: [10, whoWidth, messageWidth],
+      colWidths: [whenWidth, whoWidth, messageWidth],
       wordWrap: true,
       wrapOnWordBoundary: true,
     });
     group.items.forEach((item, i) => {
-      const whenText = when(item);
+      const whenText = breakLong(item.when, whenWidth - 2);
       // A safeguarding message already starts with SAFEGUARDING; other high items get a tag.
       const severity = !item.safeguarding && item.severity === 'high' ? chalk.red('high\n') : '';
       table.push([
@@ -188,12 +200,9 @@ export function renderMarkdown(input: ReportInput): string {
     for (const item of group.items) {
       const tags = [
         item.safeguarding ? '**SAFEGUARDING**' : item.severity === 'high' ? '**high**' : '',
-        item.upcoming ? `_${when(item)}_` : `**${when(item)} overdue**`,
+        item.upcoming ? `_${item.when}_` : `**${item.when}**`,
       ].filter(Boolean);
-      const who = [item.name, item.phone, item.email]
-        .filter(Boolean)
-        .map((x) => escape(x!))
-        .join(', ');
+      const who = peopleText(item, escape);
       const where = [who, item.match ? `match \`${item.match}\`` : ''].filter(Boolean).join(' · ');
       out.push(`- ${tags.join(' · ')}${where ? ` · ${where}` : ''}  `, `  ${escape(mailMessage(item, input.includeConcernText === true))}`);
     }
@@ -219,10 +228,8 @@ export function renderText(input: ReportInput): string {
     const title = `${group.title} (${group.items.length})`;
     out.push(title, '='.repeat(Math.min(78, title.length)), '');
     for (const item of group.items) {
-      const tags = [item.safeguarding ? 'SAFEGUARDING' : item.severity === 'high' ? 'HIGH' : '', item.upcoming ? when(item) : `${when(item)} overdue`].filter(
-        Boolean,
-      );
-      const who = [item.name, item.phone, item.email, item.match ? `match ${item.match}` : ''].filter(Boolean).join(', ');
+      const tags = [item.safeguarding ? 'SAFEGUARDING' : item.severity === 'high' ? 'HIGH' : '', item.when].filter(Boolean);
+      const who = [peopleText(item, (x) => x), item.match ? `match ${item.match}` : ''].filter(Boolean).join('; ');
       const [first, ...rest] = wrapText(`${[...tags, who].filter(Boolean).join(' - ')}`, 76);
       out.push(`* ${first}`, ...rest.map((l) => `  ${l}`), ...wrap(mailMessage(item, input.includeConcernText === true), '  '), '');
     }
@@ -246,6 +253,20 @@ function wrapText(text: string, width: number): string[] {
   }
   if (line !== '') lines.push(line);
   return lines.length > 0 ? lines : [''];
+}
+
+/** "Bea Santos, +44 ..., bea@...; Siobhán Ó Ceallaigh (mentor), +44 ...". */
+function peopleText(item: OverdueItem, esc: (text: string) => string): string {
+  const people = item.people.length > 0 ? item.people : [{ name: item.name, phone: item.phone, email: item.email, role: null }];
+  return people
+    .map((p, i) =>
+      [i === 0 ? p.name : `${p.name} (${p.role})`, p.phone, i === 0 ? p.email : null]
+        .filter((x): x is string => Boolean(x))
+        .map(esc)
+        .join(', '),
+    )
+    .filter(Boolean)
+    .join('; ');
 }
 
 function escape(text: string): string {

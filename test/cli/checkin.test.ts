@@ -248,7 +248,7 @@ describe('checkin record and follow-up', () => {
       at,
     );
     expect(follow.code).toBe(0);
-    expect((await concerns()).map((c) => c.match)).toEqual(['2026-09-nguyen-thi-ha']);
+    expect((await concerns()).map((c) => c.match)).toEqual(['2026-09-nguyen-thi-ha', '2026-09-nguyen-thi-ha']);
     expect(parse(read(dir, 'matches/2026-11-bea-santos.yaml')).checkins[0].concern.follow_up).toEqual({
       date: '2026-11-23',
       note: "Declan informed; he spoke to Bea's mother the same day",

@@ -30,38 +30,45 @@ const base = await overdue(['--json']);
 describe('overdue on the example programme', () => {
   const { code, json } = base;
 
-  it('tells the stories of examples/riverside/README.md, most overdue first, safeguarding on top', async () => {
+  it('tells the stories of examples/riverside/README.md: safeguarding on top, then by severity, most overdue first', async () => {
     expect(code).toBe(0);
     expect(json!.today).toBe('2026-11-23');
     expect(json!.problems).toEqual([]);
     expect(json!.items.map(key)).toEqual([
       'concern-open 2026-09-nguyen-thi-ha nguyen-thi-ha 7',
-      'unmatched-waiting - ugo-eze 84',
       'onboarding-incomplete 2026-09-maya-patel rafael-costa 63',
-      'background-check-expiring - giorgos-papadopoulos 52',
+      'onboarding-stalled - katerina-dvorakova 407',
+      'onboarding-stalled - jurgen-weiss 368',
+      'onboarding-stalled - lars-oberg 275',
+      'unmatched-waiting - ugo-eze 84',
+      'onboarding-stalled - ivana-juric 70',
+      'onboarding-stalled - gwen-llewellyn 53',
       'meeting-gap 2026-04-jamal-idris - 50',
       'unmatched-waiting - efua-boateng 47',
-      'review-due 2026-04-jamal-idris - 34',
-      'closure-due 2025-10-liam-o-connor - 34',
       'unmatched-waiting - fionn-gallagher 33',
       'checkin-overdue 2026-08-freya-andersen freya-andersen 31',
       'checkin-overdue 2026-08-freya-andersen priya-raghunathan 31',
-      'agreement-unsigned 2026-10-wiktor-nowak - 28',
-      'review-due 2026-07-kofi-asante - 27',
       'unmatched-waiting - hamza-qureshi 23',
+      'background-check-expiring - giorgos-papadopoulos 22',
       'meeting-gap 2025-10-liam-o-connor - 22',
-      'background-check-expiring - ingrid-sondergaard 18',
+      'concern-open 2026-09-nguyen-thi-ha nguyen-thi-ha 18',
+      'onboarding-stalled - hiroshi-sato 16',
       'first-meeting-missing 2026-10-daniela-ruiz - 14',
       'unmatched-waiting - guadalupe-torres 12',
       'checkin-overdue 2026-10-emeka-obi emeka-obi 11',
       'checkin-overdue 2026-09-nguyen-thi-ha aoife-ni-bhriain 7',
-      'pause-ended 2026-05-paulina-zielinska - 7',
       'checkin-overdue 2026-11-bea-santos bea-santos 2',
       'checkin-overdue 2026-11-bea-santos siobhan-o-ceallaigh 2',
       'checkin-overdue 2025-10-liam-o-connor liam-o-connor 1',
       'checkin-overdue 2025-10-liam-o-connor rhys-ap-gwilym 1',
       'checkin-overdue 2026-04-jamal-idris fatima-al-sayed 1',
       'checkin-overdue 2026-04-jamal-idris jamal-idris 1',
+      'background-check-expiring 2026-08-nadia-benali ingrid-sondergaard -12',
+      'review-due 2026-04-jamal-idris - 34',
+      'closure-due 2025-10-liam-o-connor - 34',
+      'agreement-unsigned 2026-10-wiktor-nowak - 28',
+      'review-due 2026-07-kofi-asante - 27',
+      'pause-ended 2026-05-paulina-zielinska - 7',
     ]);
   });
 
@@ -76,6 +83,7 @@ describe('overdue on the example programme', () => {
       'first-meeting-missing',
       'meeting-gap',
       'onboarding-incomplete',
+      'onboarding-stalled',
       'pause-ended',
       'review-due',
       'unmatched-waiting',
@@ -95,11 +103,11 @@ describe('overdue on the example programme', () => {
     const items = (await overdue(['--json', '--within', '3d'])).json!.items;
     const upcoming = items.filter((i) => i.upcoming).map(key);
     expect(upcoming).toEqual([
-      'agreement-unsigned 2026-10-emeka-obi emeka-obi 0',
       'checkin-overdue 2026-11-callum-macleod bjorn-thorsson -1',
       'checkin-overdue 2026-11-callum-macleod callum-macleod -1',
       'checkin-overdue 2026-08-nadia-benali ingrid-sondergaard -3',
       'checkin-overdue 2026-08-nadia-benali nadia-benali -3',
+      'agreement-unsigned 2026-10-emeka-obi emeka-obi 0',
     ]);
     expect(items.slice(-upcoming.length).every((i) => i.upcoming)).toBe(true);
   });
@@ -110,13 +118,13 @@ describe('overdue on the example programme', () => {
     const high = (await overdue(['--json', '--severity', 'high'])).json!.items;
     expect(high.map((i) => i.rule)).toEqual(['concern-open', 'onboarding-incomplete']);
     const matchReport = (await overdue(['--json', '--match', '2026-04-jamal-idris'])).json!;
-    expect(matchReport.items.map((i) => i.rule)).toEqual(['meeting-gap', 'review-due', 'checkin-overdue', 'checkin-overdue']);
+    expect(matchReport.items.map((i) => i.rule)).toEqual(['meeting-gap', 'checkin-overdue', 'checkin-overdue', 'review-due']);
     expect((matchReport as unknown as { safeguarding_elsewhere: number }).safeguarding_elsewhere).toBe(1);
     const person = await overdue(['--person', 'rhys-ap-gwilym']);
     expect(person.stdout).toContain('1 safeguarding concern open on another match: mentor-coord overdue --rule concern-open');
     expect(person.stdout).not.toContain('sleeping at a friend');
     const personItems = (await overdue(['--json', '--person', 'rhys-ap-gwilym'])).json!.items;
-    expect(personItems.map((i) => i.rule)).toEqual(['closure-due', 'meeting-gap', 'checkin-overdue', 'checkin-overdue']);
+    expect(personItems.map((i) => i.rule)).toEqual(['meeting-gap', 'checkin-overdue', 'checkin-overdue', 'closure-due']);
   });
 
   it('refuses unknown rules, matches and people with a suggestion (exit 2)', async () => {
@@ -134,7 +142,7 @@ describe('overdue on the example programme', () => {
     const run = await overdue(['--format', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^# Riverside Mentoring: overdue on 2026-11-23\n\n\*\*27 overdue, 2 high, 1 SAFEGUARDING\*\*\n\n## Open concerns \(1\)\n\n- \*\*SAFEGUARDING\*\* · \*\*7 d overdue\*\* · Nguyễn Thị Hà/,
+      /^# Riverside Mentoring: overdue on 2026-11-23\n\n\*\*34 overdue, 2 high, 1 SAFEGUARDING\*\*\n\n## Open concerns \(2\)\n\n- \*\*SAFEGUARDING\*\* · \*\*open 7 days\*\* · Nguyễn Thị Hà/,
     );
     expect(run.stdout).toContain('## Check-in calls overdue (10)');
   });
@@ -154,14 +162,14 @@ describe('overdue on the example programme', () => {
       .split('\n');
     expect(run.stdout.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('rule,severity,match,person,due,days_overdue,message,upcoming,safeguarding,mentor,mentee,name,phone,email,file');
-    expect(lines).toHaveLength(28);
+    expect(lines).toHaveLength(35);
     expect(lines[1]).toMatch(/^concern-open,high,2026-09-nguyen-thi-ha,nguyen-thi-ha,2026-11-16,7,"SAFEGUARDING/);
   });
 
   it('prints a plain table when not on a terminal', async () => {
     const run = await overdue([]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n27 overdue/);
+    expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n34 overdue/);
     expect(run.stdout).toContain('Nguyễn Thị Hà');
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
@@ -195,12 +203,12 @@ describe('overdue for cron', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^# Riverside Mentoring: overdue on 2026-11-23\n\n> \*\*Warning:\*\* 1 file could not be read/);
     expect(run.stdout).toContain('matches/2026-11-bea-santos.yaml:5:9');
-    expect(run.stdout).toContain('25 overdue');
+    expect(run.stdout).toContain('32 overdue');
     const json = JSON.parse((await mc(['overdue', '--json', '--dir', dir, '--today', EXAMPLE_TODAY])).stdout) as {
       items: unknown[];
       problems: { file: string }[];
     };
     expect(json.problems).toMatchObject([{ file: 'matches/2026-11-bea-santos.yaml' }]);
-    expect(json.items).toHaveLength(25);
+    expect(json.items).toHaveLength(32);
   });
 });

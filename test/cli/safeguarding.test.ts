@@ -120,7 +120,10 @@ describe('contact details are never cut, and concern words do not travel by mail
       calls: { match: string; concerns: { name: string }[]; safeguarding_lead: unknown }[];
     };
     const call = json.calls.find((c) => c.match === '2026-09-nguyen-thi-ha')!;
-    expect(call.concerns).toEqual([expect.objectContaining({ name: '2026-11-16', safeguarding: true })]);
+    expect(call.concerns).toEqual([
+      expect.objectContaining({ name: '2026-11-16', safeguarding: true }),
+      expect.objectContaining({ name: '2026-11-05', safeguarding: false }),
+    ]);
     expect(call.safeguarding_lead).toMatchObject({ name: 'Declan Murphy' });
     const printed = (await mc(['checkin', '--format', 'markdown', '--dir', p.dir], at)).stdout;
     expect(printed).toContain('OPEN SAFEGUARDING CONCERN 2026-11-16: its words are in matches/2026-09-nguyen-thi-ha.yaml');

@@ -109,12 +109,17 @@ describe('overdue rules at their edges', () => {
     );
   });
 
-  it('background-check-expiring: 30 days before expiry, high once expired while matched', () => {
+  it('background-check-expiring: due on the expiry date, reported from 30 days before, high once expired while matched', () => {
     const m = model({
       mentors: [{ onboarding: { ...ONBOARDED_MENTOR.onboarding, background_check: { completed: '2023-06-01', expires: '2026-06-01' } } }],
       matches: [MET],
     });
-    expect(edges(m, 'background-check-expiring', '2026-05-02')).toEqual([undefined, undefined, 1]);
+    // Reported from 2 May with the days still to go; due (days_overdue 0) on the expiry date.
+    expect(edges(m, 'background-check-expiring', '2026-05-02')).toEqual([undefined, -30, -29]);
+    expect(edges(m, 'background-check-expiring', '2026-06-01')).toEqual([-1, 0, 1]);
+    expect(overdueItems(m, { today: '2026-05-20', rules: ['background-check-expiring'] })[0]!.when).toBe('expires in 12 days');
+    expect(overdueItems(m, { today: '2026-06-23', rules: ['background-check-expiring'] })[0]!.when).toBe('expired 22 days ago');
+    expect(overdueItems(m, { today: '2026-06-23', rules: ['background-check-expiring'] })[0]!.match).toBe('match-0');
     expect(overdueItems(m, { today: '2026-05-20', rules: ['background-check-expiring'] })[0]!.severity).toBe('medium');
     expect(overdueItems(m, { today: '2026-06-01', rules: ['background-check-expiring'] })[0]!.severity).toBe('high');
   });
@@ -166,7 +171,8 @@ describe('thresholds, filters and order', () => {
       mentors: [{}, {}],
       mentees: [{}, {}],
     });
-    expect(edges(m, 'first-meeting-missing', '2026-03-23')).toEqual([undefined, undefined, 1]);
+    // after: 7d reports it a week later, still counting the days from the real due date (16 March).
+    expect(edges(m, 'first-meeting-missing', '2026-03-23')).toEqual([undefined, undefined, 8]);
     expect(overdueItems(m, { today: '2026-12-01', rules: ['review-due'] })).toEqual([]);
     expect(overdueItems(m, { today: '2026-12-01', rules: ['concern-open'] })).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 // The real built binary, spawned as a coordinator or cron would run it: the few paths that the
 // in-process tests cannot prove (the entry point, exit codes through the process, the bundle's
 // lazily loaded chunks, reading and writing real files from a separate process).
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('the built binary', () => {
   it('prints the morning report on the example', () => {
     const run = cli(['overdue', '--dir', EXAMPLE], at);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n27 overdue, 2 high, 1 SAFEGUARDING/);
+    expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n34 overdue, 2 high, 1 SAFEGUARDING/);
   });
 
   it('records a call in a match file from a separate process, and the folder stays valid', () => {
@@ -57,5 +58,22 @@ describe('the built binary', () => {
     expect(cli(['no-such-command']).code).toBe(2);
     expect(cli([]).code).toBe(2);
     expect(cli(['validate', '--dir', join(tempDir(), 'missing')]).stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the cron line', () => {
+  it('works in the bare environment cron gives a job, and still reports when git pull fails', () => {
+    const dir = exampleCopy();
+    const printed = cli(['cron', '--dir', dir, '--mail', 'amara@example.org']);
+    expect(printed.code).toBe(0);
+    const line = printed.stdout.split('\n').find((l) => l.startsWith('0 7 * * 1-5  '))!;
+    expect(printed.stdout).toContain('MAILTO=amara@example.org');
+    const command = line.slice('0 7 * * 1-5  '.length);
+    // What cron gives a job: a minimal PATH and a home, nothing from the developer's shell.
+    const run = spawnSync('/usr/bin/env', ['-i', 'PATH=/usr/bin:/bin', `HOME=${tempDir()}`, 'SHELL=/bin/sh', '/bin/sh', '-c', command], { encoding: 'utf8' });
+    const mail = run.stdout + run.stderr;
+    expect(mail).toContain('mentor-coord: this folder could not be updated from git; the report below is from the copy on this machine.');
+    expect(run.stdout).toMatch(/Riverside Mentoring: overdue on \d{4}-\d\d-\d\d/);
+    expect(mail).not.toMatch(/npm (ERR|error)|command not found|internal error/);
   });
 });

@@ -71,7 +71,7 @@ describe('two writers at once', () => {
     const runs = await Promise.all([
       start(record(p.dir, 'during the plan')),
       start(['checkin', 'plan', '--days', '2026-11-24', '--apply', '--dir', p.dir]),
-      start(['checkin', 'follow-up', '2026-09-nguyen-thi-ha', '--note', 'Declan called the school', '--dir', p.dir]),
+      start(['checkin', 'follow-up', '2026-09-nguyen-thi-ha', '--concern', '2026-11-16', '--note', 'Declan called the school', '--dir', p.dir]),
     ]);
     for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
     expect(checkinsOf(p.dir).map((c) => c.note)).toContain('during the plan');
@@ -258,9 +258,12 @@ describe('the cache cannot hide a change or be planted', () => {
     const cacheFile = join(p.dir, '.mentor-coord', 'records.json');
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     // Plant a cache entry that hides the open safeguarding concern.
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { value: { checkins: { concern?: unknown }[] } } }> };
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      entries: Record<string, { result: { value: { checkins: { concern?: unknown }[]; concerns: unknown[] } } }>;
+    };
     const entry = cache.entries['matches/2026-09-nguyen-thi-ha.yaml']!;
     for (const c of entry.result.value.checkins) delete c.concern;
+    entry.result.value.concerns = [];
     writeFileSync(cacheFile, JSON.stringify(cache));
     const concerns = () => (JSON.parse(cli(['overdue', '--json', '--rule', 'concern-open', '--dir', p.dir], at).stdout) as { items: unknown[] }).items.length;
     chmodSync(cacheFile, 0o666);

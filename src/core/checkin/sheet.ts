@@ -39,7 +39,8 @@ function entry(model: ProgrammeModel, match: Loaded<Match>, call: CallDue, on: I
   const partnerId = partnerSide === 'mentor' ? m.mentor : m.mentee;
   const planned = m.planned_calls.filter((p) => p.with === call.side && p.date >= on).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   const last = call.lastContact;
-  const open = openConcerns(m);
+  // Safeguarding concerns first, then the others, each in the order they were raised.
+  const open = openConcerns(m).sort((a, b) => Number(b.safeguarding) - Number(a.safeguarding));
   const lead = model.settings.safeguarding_lead;
   return {
     match: match.id,

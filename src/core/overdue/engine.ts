@@ -1,11 +1,12 @@
 // Runs the overdue rules over the programme and turns their findings into report items:
 // thresholds from programme.yaml, days overdue, contact details, filters and order. Pure.
-import { addPeriod, daysBetween, type IsoDate } from '../dates.js';
+import { addDays, addPeriod, daysBetween, type IsoDate } from '../dates.js';
 import type { ProgrammeModel } from '../model.js';
 import { period } from '../checkin/schedule.js';
 import { RULE_IDS, type RuleId } from './ids.js';
 import { RULES } from './rules/index.js';
 import { pairNames, personName, whoIs } from '../people.js';
+import { daysText } from '../words.js';
 import { SEVERITIES, type Severity } from './types.js';
 
 /** One line of the report. The first seven fields are the documented, stable core. */
@@ -28,6 +29,18 @@ export interface OverdueItem {
   file: string;
   /** For an open concern: its name, as `checkin follow-up --concern` takes it. */
   concern: string | null;
+  /** When, in words that fit the rule: "expires in 12 days", "waiting 114 days (limit 30 days)". */
+  when: string;
+  /** Everyone to contact about it, with how to reach them. */
+  people: ItemPerson[];
+}
+
+export interface ItemPerson {
+  id: string;
+  role: 'mentor' | 'mentee';
+  name: string;
+  phone: string | null;
+  email: string | null;
 }
 
 export interface OverdueOptions {
@@ -80,11 +93,15 @@ function collect(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] 
     if (settings?.enabled === false && rule.canDisable) continue;
     if (options.rules && !options.rules.includes(id)) continue;
     for (const finding of rule.check(model, today)) {
-      const due = settings?.after ? addPeriod(finding.due, period(settings.after)) : finding.due;
-      const days = daysBetween(due, today);
-      const overdue = finding.immediate ? days >= 0 : days > 0;
-      const upcoming = !overdue && horizon !== undefined && due <= horizon;
-      if (!overdue && !upcoming) continue;
+      // `due` is when the thing itself falls due; it is reported from `reportFrom` (by default the
+      // day after, or the day itself for what must be acted on at once), later by `after`.
+      const from = finding.reportFrom ?? (finding.immediate ? finding.due : addDays(finding.due, 1));
+      const reportFrom = settings?.after ? addPeriod(from, period(settings.after)) : from;
+      const days = daysBetween(finding.due, today);
+      const reported = reportFrom <= today;
+      // --within lists what falls due within the period (or would be reported within it).
+      const upcoming = !reported && horizon !== undefined && (finding.due <= horizon || reportFrom <= horizon);
+      if (!reported && !upcoming) continue;
       const match = finding.match !== undefined ? model.matches.get(finding.match)?.data : undefined;
       const who = finding.person !== undefined ? whoIs(model, finding.person) : undefined;
       const safeguarding = finding.safeguarding === true;
@@ -93,7 +110,7 @@ function collect(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] 
         severity: safeguarding ? 'high' : (settings?.severity ?? finding.severity ?? rule.severity),
         match: finding.match ?? null,
         person: finding.person ?? null,
-        due,
+        due: finding.due,
         days_overdue: days,
         message: finding.message,
         upcoming,
@@ -105,12 +122,31 @@ function collect(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] 
         email: who?.email ?? null,
         file: finding.file,
         concern: finding.concern?.name ?? null,
+        when: finding.when ?? whenWords(days),
+        people: peopleOf(model, finding.person, match),
       };
       if (finding.messageWithoutText !== undefined) withoutText.set(item, finding.messageWithoutText);
       items.push(item);
     }
   }
   return items;
+}
+
+/** "5 days overdue", "due today", "due in 3 days": for rules without words of their own. */
+export function whenWords(daysOverdue: number): string {
+  if (daysOverdue > 0) return `${daysText(daysOverdue)} overdue`;
+  if (daysOverdue === 0) return 'due today';
+  return `due in ${daysText(-daysOverdue)}`;
+}
+
+/** Everyone to call about an item: the person it is about first, then the rest of the match. */
+function peopleOf(model: ProgrammeModel, person: string | undefined, match: { mentor: string; mentee: string } | undefined): ItemPerson[] {
+  const ids = [...new Set([person, match?.mentor, match?.mentee].filter((x): x is string => x !== undefined))];
+  return ids.map((id) => {
+    const who = whoIs(model, id);
+    const role = who?.role ?? (id === match?.mentor ? 'mentor' : 'mentee');
+    return { id, role, name: who?.name ?? id, phone: who?.phone ?? null, email: who?.email ?? null };
+  });
 }
 
 function passes(item: OverdueItem, options: OverdueOptions): boolean {
@@ -122,15 +158,18 @@ function passes(item: OverdueItem, options: OverdueOptions): boolean {
   return true;
 }
 
-/** Safeguarding first, then overdue before upcoming, most overdue first, then severity, rule and ids. */
+/**
+ * Safeguarding first; what is only coming up (--within) last; otherwise by severity (high,
+ * medium, low), then most overdue first, then rule and ids.
+ */
 export function sortItems(items: OverdueItem[]): OverdueItem[] {
   const rank = (item: OverdueItem) => RULE_IDS.indexOf(item.rule);
   return [...items].sort(
     (a, b) =>
       Number(b.safeguarding) - Number(a.safeguarding) ||
       Number(a.upcoming) - Number(b.upcoming) ||
-      b.days_overdue - a.days_overdue ||
       SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      b.days_overdue - a.days_overdue ||
       rank(a) - rank(b) ||
       (a.match ?? '').localeCompare(b.match ?? '') ||
       (a.person ?? '').localeCompare(b.person ?? ''),

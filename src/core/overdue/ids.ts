@@ -2,6 +2,7 @@
 export const RULE_IDS = [
   'concern-open',
   'onboarding-incomplete',
+  'onboarding-stalled',
   'background-check-expiring',
   'checkin-overdue',
   'first-meeting-missing',

@@ -6,8 +6,15 @@ export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
 /** What a rule finds: the engine adds the dates, contact details, filters and order. */
 export interface Finding {
-  /** The date by which the thing should have happened (the programme's threshold included). */
+  /**
+   * The date the thing itself falls due: a call's due date, a check's expiry, the end of a
+   * mentee's allowed wait. days_overdue counts from it (negative while it is still ahead).
+   */
   due: IsoDate;
+  /** The first day it is reported (without --within), when not the day after `due`. */
+  reportFrom?: IsoDate;
+  /** When, in words that fit the rule ("expires in 12 days"); the engine has a general default. */
+  when?: string;
   match?: string;
   /** The person to contact about it, when it concerns one person. */
   person?: string;

@@ -58,6 +58,9 @@ export const programmeSchema = z
           })
           .prefault({}),
         mentee: z.strictObject({ required: z.array(id).default(['induction']) }).prefault({}),
+        complete_within: period
+          .default('30d')
+          .meta({ description: 'How long after joining a person should have completed their onboarding (the onboarding-stalled rule).' }),
       })
       .prefault({}),
     matching: z

@@ -16,7 +16,7 @@ export const checkinOverdue: Rule = {
   severity: 'medium',
   threshold: 'checkins.first_within (3d after the first meeting), checkins.first_month (2 calls), then checkins.then_every (1m)',
   canDisable: true,
-  check(model) {
+  check(model, today) {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       for (const call of callsDue(match, model.settings)) {
@@ -31,7 +31,7 @@ export const checkinOverdue: Rule = {
           match: match.id,
           person: call.person,
           file: match.file,
-          message: `Call ${who} (${call.side}): ${REASONS[call.reason]} was due by ${call.due} (${last}).${tried}`,
+          message: `Call ${who} (${call.side}): ${REASONS[call.reason]} ${call.due < today ? 'was' : 'is'} due by ${call.due} (${last}).${tried}`,
         });
       }
     }

@@ -17,7 +17,7 @@ export const closureDue: Rule = {
   severity: 'low',
   threshold: 'planned_end, or agreement.duration (default 12m) after the first meeting',
   canDisable: true,
-  check(model) {
+  check(model, today) {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
@@ -28,7 +28,7 @@ export const closureDue: Rule = {
         due: end,
         match: match.id,
         file: match.file,
-        message: `The match of ${pairNames(model, m)} reached its planned end on ${end}. Hold a closing conversation with both, then close it with a reason and their feedback (or set a new planned_end).`,
+        message: `The match of ${pairNames(model, m)} ${end < today ? 'reached' : 'reaches'} its planned end on ${end}. Hold a closing conversation with both, then close it with a reason and their feedback (or set a new planned_end).`,
       });
     }
     return out;

@@ -1,3 +1,5 @@
+import { daysBetween } from '../../dates.js';
+import { daysText } from '../../words.js';
 import { ADVICE } from '../../advice.js';
 import { concernsOf } from '../../checkin/record.js';
 import { personName } from '../../people.js';
@@ -10,7 +12,7 @@ export const concernOpen: Rule = {
   severity: 'medium',
   threshold: 'reported from the day it is raised, until a follow_up is recorded',
   canDisable: false,
-  check(model) {
+  check(model, today) {
     const lead = model.settings.safeguarding_lead;
     const leadContact = [lead.name, lead.phone, lead.email].filter(Boolean).join(', ');
     const out: ReturnType<Rule['check']> = [];
@@ -33,6 +35,7 @@ export const concernOpen: Rule = {
           severity: concern.safeguarding ? 'high' : 'medium',
           file: match.file,
           concern: { name: concern.name, text: concern.text },
+          when: concern.raised >= today ? 'raised today' : `open ${daysText(daysBetween(concern.raised, today))}`,
           message: message(quoted(concern.text)),
           // For reports that go by mail: where the words are, not the words.
           messageWithoutText: message(`Its words are in ${match.file}.`),

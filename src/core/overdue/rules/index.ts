@@ -9,6 +9,7 @@ import { concernOpen } from './concern-open.js';
 import { firstMeetingMissing } from './first-meeting-missing.js';
 import { meetingGap } from './meeting-gap.js';
 import { onboardingIncomplete } from './onboarding-incomplete.js';
+import { onboardingStalled } from './onboarding-stalled.js';
 import { pauseEnded } from './pause-ended.js';
 import { reviewDue } from './review-due.js';
 import { unmatchedWaiting } from './unmatched-waiting.js';
@@ -16,6 +17,7 @@ import { unmatchedWaiting } from './unmatched-waiting.js';
 export const RULES: Record<RuleId, Rule> = {
   'concern-open': concernOpen,
   'onboarding-incomplete': onboardingIncomplete,
+  'onboarding-stalled': onboardingStalled,
   'background-check-expiring': backgroundCheckExpiring,
   'checkin-overdue': checkinOverdue,
   'first-meeting-missing': firstMeetingMissing,

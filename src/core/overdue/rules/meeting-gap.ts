@@ -1,3 +1,4 @@
+import { everyPeriod } from '../../words.js';
 import { addPeriod } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { effectiveTerms } from '../../agreement/terms.js';
@@ -25,7 +26,7 @@ export const meetingGap: Rule = {
         due,
         match: match.id,
         file: match.file,
-        message: `No meeting logged for ${pairNames(model, m)} since ${last} (they agreed to meet every ${frequency}). Ask whether they have met, and log the meetings; if they have stopped, talk to both about what would help.`,
+        message: `No meeting logged for ${pairNames(model, m)} since ${last} (they agreed to meet ${everyPeriod(frequency)}). Ask whether they have met, and log the meetings; if they have stopped, talk to both about what would help.`,
       });
     }
     return out;

@@ -29,7 +29,7 @@ export const onboardingIncomplete: Rule = {
           match: match.id,
           person: side.id,
           file: side.record.file,
-          message: `${side.record.data.name} (${side.role}) is in match ${match.id} but has not completed: ${missing.join(', ')}. Complete onboarding before they meet again, and record the dates in ${side.record.file}.`,
+          message: `${side.record.data.name} (${side.role}) is in match ${match.id} but has not completed: ${missing.join(', ')}. Complete onboarding before they ${m.first_meeting === undefined ? 'meet' : 'meet again'}, and record the dates in ${side.record.file}.`,
         });
       }
     }

@@ -8,7 +8,7 @@ export const pauseEnded: Rule = {
   severity: 'low',
   threshold: "the match's paused.until date",
   canDisable: true,
-  check(model) {
+  check(model, today) {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
@@ -17,7 +17,7 @@ export const pauseEnded: Rule = {
         due: m.paused.until,
         match: match.id,
         file: match.file,
-        message: `The pause of ${pairNames(model, m)} was to end on ${m.paused.until}. Call both: set status: active again, extend the pause, or close the match.`,
+        message: `The pause of ${pairNames(model, m)} ${m.paused.until < today ? 'was to end' : 'ends'} on ${m.paused.until}. Call both: set status: active again, extend the pause, or close the match.`,
       });
     }
     return out;

@@ -1,3 +1,4 @@
+import { capital, reviewName } from '../../words.js';
 import { addPeriod } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { isUnderway } from '../../lifecycle/status.js';
@@ -11,7 +12,7 @@ export const reviewDue: Rule = {
   severity: 'low',
   threshold: 'reviews.at (default 3m and 6m) after the first meeting',
   canDisable: true,
-  check(model) {
+  check(model, today) {
     const out: ReturnType<Rule['check']> = [];
     const milestones = model.settings.reviews.at;
     for (const match of model.matches.values()) {
@@ -32,7 +33,7 @@ export const reviewDue: Rule = {
           due,
           match: match.id,
           file: match.file,
-          message: `The ${milestone} review of ${pairNames(model, m)} was due on ${due}. Hold it with both and record it under reviews: (milestone: ${milestone}).`,
+          message: `${capital(reviewName(milestone))} of ${pairNames(model, m)} ${due < today ? 'was' : 'is'} due on ${due}. Hold it with both and record it under reviews: (milestone: ${milestone}).`,
         });
       }
     }

@@ -1,4 +1,5 @@
-import { addPeriod } from '../../dates.js';
+import { addPeriod, daysBetween } from '../../dates.js';
+import { daysText, periodText } from '../../words.js';
 import { isOpen } from '../../lifecycle/status.js';
 import type { Loaded } from '../../model.js';
 import { period } from '../../checkin/schedule.js';
@@ -16,7 +17,7 @@ export const unmatchedWaiting: Rule = {
   severity: 'medium',
   threshold: 'waiting.match_within (default 30d) after waiting_since, the end of onboarding, or a closure that calls for a new match',
   canDisable: true,
-  check(model) {
+  check(model, today) {
     const out: ReturnType<Rule['check']> = [];
     const matchesOf = new Map<string, Loaded<Match>[]>();
     for (const match of model.matches.values()) {
@@ -43,8 +44,11 @@ export const unmatchedWaiting: Rule = {
         since = latest(since, lastClosure.date);
       }
       if (since === undefined) continue;
+      const limit = model.settings.waiting.match_within;
       out.push({
-        due: addPeriod(since, period(model.settings.waiting.match_within)),
+        // Due at the end of the allowed wait; the words say how long they have waited.
+        due: addPeriod(since, period(limit)),
+        when: `waiting ${daysText(daysBetween(since, today))} (limit ${periodText(limit)})`,
         person: mentee.id,
         file: mentee.file,
         message: `${mentee.data.name} has been waiting for a mentor since ${since}. Find them a mentor, or call to keep them informed.`,
