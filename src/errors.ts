@@ -19,4 +19,4 @@ export class Exit extends Error {
   }
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;

@@ -46,6 +46,8 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   options: O;
   /** Extra help printed after the options. */
   helpAfter?: string;
+  /** False for commands that do not work on a programme folder (init): no search upward for one. */
+  programme?: boolean;
   run(ctx: Context, args: string[], options: OptionValues<O>): Promise<number>;
 }
 

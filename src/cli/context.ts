@@ -5,6 +5,9 @@ import type { ChalkInstance } from 'chalk';
 import { isIsoDate, isoDateOf, type IsoDate } from '../core/dates.js';
 import { colorLevel, makeChalk } from '../render/color.js';
 import { UserError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PROGRAMME_FILE } from '../core/schema/index.js';
 import { programmeTimezone } from '../store/timezone.js';
 import { processIO, type IO } from './io.js';
 
@@ -34,14 +37,14 @@ export interface Context {
   promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
-export function makeContext(options: GlobalOptions, io: IO = processIO()): Context {
+export function makeContext(options: GlobalOptions, io: IO = processIO(), findProgramme = false): Context {
   const { env } = io;
   const today = options.today ?? env.MENTOR_COORD_TODAY;
   if (today !== undefined && !isIsoDate(today)) {
     throw new UserError(`--today "${today}" is not a date`, 'Write it as YYYY-MM-DD, e.g. --today 2026-11-22 (MENTOR_COORD_TODAY likewise).');
   }
   const noColorFlag = options.color === false || options.json === true;
-  const dir = options.dir ?? (env.MENTOR_COORD_DIR || '.');
+  const dir = options.dir ?? (env.MENTOR_COORD_DIR || (findProgramme ? programmeAbove(io) : '.'));
   return {
     dir,
     // Without --today, today is the date where the programme is (its timezone: in programme.yaml),
@@ -58,4 +61,19 @@ export function makeContext(options: GlobalOptions, io: IO = processIO()): Conte
     now: io.now,
     ...(io.promptStreams ? { promptStreams: io.promptStreams } : {}),
   };
+}
+
+/**
+ * The programme folder when none is named: the current folder, or the nearest one above it that
+ * holds programme.yaml (as git finds its repository), said in one line when it is not this one.
+ */
+function programmeAbove(io: IO): string {
+  const here = io.cwd();
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, PROGRAMME_FILE))) {
+      if (dir !== here) io.stderr(`mentor-coord: using the programme folder ${dir}\n`);
+      return dir;
+    }
+    if (dirname(dir) === dir) return '.';
+  }
 }

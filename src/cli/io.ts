@@ -11,6 +11,8 @@ export interface IO {
   /** The terminal's width, when stdout is one. */
   columns: number | undefined;
   now: () => Date;
+  /** The folder the command runs in. */
+  cwd: () => string;
   /** Where prompts read and write; tests pass their own streams. */
   promptStreams?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
@@ -26,5 +28,6 @@ export function processIO(): IO {
     // A terminal's own width; when output is piped, COLUMNS if set (as `COLUMNS=80 ... | less`).
     columns: process.stdout.columns ?? (Number(process.env.COLUMNS) > 0 ? Number(process.env.COLUMNS) : undefined),
     now: () => new Date(),
+    cwd: () => process.cwd(),
   };
 }

@@ -32,6 +32,9 @@ export const GROUPS: Record<string, { description: string; default: string }> = 
   checkin: { description: "check-in calls: the day's call sheet (the default), phone-day plans, recording calls and follow-ups", default: 'sheet' },
 };
 
+export const EXIT_CODES_HELP =
+  'Exit codes: 0 all well, 1 findings (problems, overdue items with --exit-code), 2 usage errors, unreadable input or a write the folder refused, 70 a bug in mentor-coord, 130 stopped with Ctrl-C.';
+
 /** Global options that take a value (so the value is not mistaken for a command's name). */
 const GLOBAL_VALUES = new Set(['--dir', '--today']);
 
@@ -62,18 +65,22 @@ export async function buildProgram(argv: string[], io: IO): Promise<Command> {
   const program = new Command('mentor-coord')
     .description("The coordinator's tool for a mentoring or befriending programme kept as a folder of YAML files.")
     .version(pkg.version, '-V, --version')
-    .addOption(new Option('--dir <folder>', 'the programme folder (default: MENTOR_COORD_DIR or the current folder)'))
+    .addOption(
+      new Option(
+        '--dir <folder>',
+        'the programme folder (default: MENTOR_COORD_DIR, else the current folder or the nearest one above it that holds programme.yaml)',
+      ),
+    )
     .addOption(new Option('--today <date>', 'the date to work from, YYYY-MM-DD (default: MENTOR_COORD_TODAY or today)'))
     .addOption(new Option('--json', 'machine-readable output on stdout'))
     .addOption(new Option('--no-color', 'no colour (also: NO_COLOR=1, TERM=dumb, or output not a terminal)'))
     .addOption(new Option('--no-cache', 'parse every file afresh instead of using .mentor-coord/ in the programme folder'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) });
-  program.addHelpText(
-    'after',
-    '\nExit codes: 0 all well, 1 findings (problems, overdue items with --exit-code), 2 usage errors or unreadable input.\nDocs: README.md and docs/ in the mentor-coord folder.',
-  );
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
+    // Every command's help lists --dir, --today, --json ... too (subcommands inherit this).
+    .configureHelp({ showGlobalOptions: true });
+  program.addHelpText('after', `\n${EXIT_CODES_HELP}\nDocs: README.md and docs/ in the mentor-coord folder.`);
 
   const wanted = new Set(commandsFor(argv.slice(2)));
   const groups = new Map<string, Command>();
@@ -88,6 +95,11 @@ export async function buildProgram(argv: string[], io: IO): Promise<Command> {
       let group = groups.get(groupName);
       if (!group) {
         group = program.command(groupName).description(GROUPS[groupName]!.description);
+        const def = GROUPS[groupName]!.default;
+        group.addHelpText(
+          'after',
+          `\nWith no subcommand, "${groupName}" runs "${groupName} ${def}", with its options (see mentor-coord ${groupName} ${def} --help).\n${EXIT_CODES_HELP}`,
+        );
         groups.set(groupName, group);
       }
       parent = group;
@@ -102,23 +114,28 @@ function register(command: Command, spec: CommandSpec<OptionSpecs>, io: IO): voi
   command.description(spec.description);
   for (const arg of spec.arguments ?? []) command.argument(arg.name, arg.description);
   for (const opt of Object.values(spec.options)) {
-    if (opt.kind === 'repeat') command.option(opt.flags, opt.description, (value: string, previous: string[]) => [...previous, value], [] as string[]);
+    if (opt.kind === 'repeat') command.option(opt.flags, opt.description, (value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     else if (opt.defaultValue !== undefined) command.option(opt.flags, opt.description, opt.defaultValue);
     else command.option(opt.flags, opt.description);
   }
-  if (spec.helpAfter) command.addHelpText('after', spec.helpAfter);
+  command.addHelpText('after', `${spec.helpAfter ?? ''}\n${EXIT_CODES_HELP}`);
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
     const positional = args.slice(0, -2).map((a) => String(a));
     const { makeContext } = await import('./context.js');
-    const ctx = makeContext(self.optsWithGlobals() as GlobalOptions, io);
-    const code = await spec.run(ctx, positional, self.opts() as never);
+    const ctx = makeContext(self.optsWithGlobals() as GlobalOptions, io, spec.programme !== false);
+    const options = self.opts();
+    // A repeatable option not given is an empty list (set here, so help shows no "default: []").
+    for (const [key, opt] of Object.entries(spec.options)) if (opt.kind === 'repeat' && options[key] === undefined) options[key] = [];
+    const code = await spec.run(ctx, positional, options as never);
     if (code !== 0) throw new Exit(code);
   });
 }
 
 /** Runs one command line; returns the exit code. Never throws. */
-export async function main(argv: string[], io: IO): Promise<number> {
+export async function main(argvIn: string[], io: IO): Promise<number> {
+  // `help checkin plan` is `checkin plan --help` (commander's own help command takes one word).
+  const argv = argvIn[2] === 'help' && argvIn.length > 3 ? [...argvIn.slice(0, 2), ...argvIn.slice(3), '--help'] : argvIn;
   try {
     const program = await buildProgram(argv, io);
     await program.parseAsync(argv);
@@ -135,6 +152,11 @@ function report(error: unknown, io: IO): number {
     // (Help shown because no command was given is a usage error: commander.help with exit code 1.)
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
     return EXIT.usage;
+  }
+  // Ctrl-C at a prompt outside a command's own handling (init's questions, say): nothing was written.
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    io.stderr('\nStopped; nothing was written.\n');
+    return EXIT.interrupted;
   }
   if (error instanceof UserError) {
     // Messages may quote what was typed: never let it move the terminal's cursor.

@@ -50,7 +50,7 @@ describe('checkin call', () => {
     await t.expect('How did the call with Priya Raghunathan go?', KEY.down, KEY.enter); // No answer
     await t.expect('[3/10] Emeka Obi (mentee)');
     await t.expect('How did the call with Emeka Obi go?', KEY.ctrlC);
-    expect(await first.done).toBe(0);
+    expect(await first.done).toBe(130);
     expect(t.text).toContain('Stopped. 2 calls recorded and saved');
     expect(first.messages.join('')).toContain('Recorded the call with Freya Andersen (mentee, reached) in matches/2026-08-freya-andersen.yaml.');
 
@@ -90,7 +90,7 @@ describe('checkin call', () => {
     await t2.expect('Notes from the call', KEY.enter);
     await t2.expect('Next contact agreed for', KEY.enter);
     await t2.expect('[3/8] Bea Santos (mentee)', KEY.ctrlC);
-    expect(await second.done).toBe(0);
+    expect(await second.done).toBe(130);
     expect(second.messages.join('')).toContain('SAFEGUARDING CONCERN RECORDED');
     const ha = parse(readFileSync(join(dir, 'matches/2026-09-nguyen-thi-ha.yaml'), 'utf8')).checkins.at(-1);
     expect(ha).toEqual({

@@ -16,7 +16,7 @@ import { BEA_MATCH, programmeCopy, INIT_CONTACTS } from '../fixtures/programme.j
 import { BIN, cli, cliAsUser, EXAMPLE_TODAY, mc, OTHER_USER, tempDir, type Run } from '../helpers.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
-const quietIO = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, columns: undefined };
+const quietIO = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, columns: undefined, cwd: () => '/' };
 
 /** The binary, started without waiting: for two writers at once. */
 function start(args: string[], env: Record<string, string> = {}): Promise<Run> {
@@ -326,16 +326,7 @@ describe('checkin plan --apply is all or nothing', () => {
 });
 
 describe("today is the programme's date, not the machine's", () => {
-  const io = (iso: string) => ({
-    stdout: () => {},
-    stderr: () => {},
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    columns: undefined,
-    now: () => new Date(iso),
-  });
+  const io = (iso: string) => ({ ...quietIO, now: () => new Date(iso) });
   it('at 03:54 UTC on 24 November it is the 24th in London and still the 23rd in Los Angeles', () => {
     const p = programmeCopy();
     expect(p.read('programme.yaml')).toMatch(/^timezone: Europe\/London/m);

@@ -99,7 +99,8 @@ export async function run(ctx: Context, _args: string[], flags: { on?: string | 
       say(
         `Stopped. ${recorded} call${recorded === 1 ? '' : 's'} recorded and saved; the call you were on was not. Run \`mentor-coord checkin call\` again to carry on.`,
       );
-      return EXIT.ok;
+      // Stopped by the person, as at any prompt: the exit code a shell expects after Ctrl-C.
+      return EXIT.interrupted;
     }
     throw error;
   }

@@ -15,6 +15,7 @@ export const SCHEMA_FOLDER = 'schema';
 
 export const command = defineCommand({
   name: 'init',
+  programme: false,
   description: 'create a new programme folder',
   arguments: [{ name: '<folder>', description: 'the folder to create (it may exist, but must not hold a programme)' }],
   options: {
