@@ -63,7 +63,7 @@ export function exampleCopy(): string {
  * The same command line run in this process: the program the binary runs, with its output
  * captured. Much faster than spawning; the end-to-end tests in test/e2e/ spawn the real binary.
  */
-export async function mc(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): Promise<Run> {
+export async function mc(args: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; now?: Date } = {}): Promise<Run> {
   const { main } = await import('../src/cli/program.js');
   const env = testEnv(options.env);
   let stdout = '';
@@ -76,7 +76,7 @@ export async function mc(args: string[], options: { env?: Record<string, string 
     stderrIsTTY: false,
     stdinIsTTY: false,
     columns: undefined,
-    now: () => new Date(),
+    now: () => options.now ?? new Date(),
     cwd: () => options.cwd ?? process.cwd(),
   });
   return { code, stdout, stderr };

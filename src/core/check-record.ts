@@ -70,6 +70,18 @@ function issueToProblems(schema: z.ZodType, file: string, root: unknown, issue: 
   if (input === null && issue.code !== 'custom') {
     return [problem(file, 'empty-value', `${field} has no value`, `Give ${field} a value, or delete the line.`, { path })];
   }
+  const synonym = stepSynonym(path, input);
+  if (synonym) {
+    return [
+      problem(
+        file,
+        'invalid-value',
+        `${field} has "${synonym}:" where the date it was completed goes`,
+        `Did you mean "completed:"? Write completed: YYYY-MM-DD (and expires: for a step that expires).`,
+        { path: [...path, synonym], atKey: true },
+      ),
+    ];
+  }
   const shown = describeValue(input);
   return [problem(file, 'invalid-value', `${field} ${messageOf(issue)}${shown ? `, not ${shown}` : ''}`, hintOf(issue, field), { path })];
 }
@@ -195,4 +207,10 @@ function protoKeys(value: unknown, path: PathSegment[] = []): PathSegment[][] {
     else out.push(...protoKeys(child, [...path, key]));
   }
   return out;
+}
+
+/** An onboarding step written with another word for "completed" (done:, date:, on: ...). */
+function stepSynonym(path: PathSegment[], input: unknown): string | undefined {
+  if (path[0] !== 'onboarding' || path.length !== 2 || input === null || typeof input !== 'object' || 'completed' in input) return undefined;
+  return ['done', 'date', 'on', 'complete', 'completed_on', 'passed', 'cleared'].find((k) => k in input);
 }

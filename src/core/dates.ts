@@ -87,7 +87,20 @@ export interface Period {
 
 const PERIOD = /^(\d{1,3})\s*(d|w|m|y)$/;
 
+/** Periods in words, as people write them in programme.yaml. */
+const PERIOD_WORDS: Record<string, [number, PeriodUnit]> = {
+  daily: [1, 'd'],
+  weekly: [1, 'w'],
+  fortnightly: [2, 'w'],
+  monthly: [1, 'm'],
+  quarterly: [3, 'm'],
+  yearly: [1, 'y'],
+  annually: [1, 'y'],
+};
+
 export function parsePeriod(text: string): Period | undefined {
+  const word = PERIOD_WORDS[text.trim().toLowerCase()];
+  if (word) return { amount: word[0], unit: word[1], text: text.trim() };
   const m = PERIOD.exec(text.trim().toLowerCase());
   if (!m) return undefined;
   return { amount: Number(m[1]), unit: m[2] as PeriodUnit, text: text.trim() };

@@ -4,7 +4,21 @@
 // the result and checks it holds exactly the intended data; if a layout defeats the splice (flow
 // collections, say), it falls back to yaml's Document API, which keeps comments but may re-indent.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  stringify,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { PathSegment } from './problems.js';
 
 export type Edit = { op: 'set'; path: PathSegment[]; value: unknown } | { op: 'append'; path: PathSegment[]; value: unknown };
@@ -188,14 +202,27 @@ function indentLines(block: string, col: number): string {
     .join('\n');
 }
 
+/**
+ * A time of day ("10:30") is written in quotes: YAML 1.2 reads it as text either way, but a YAML
+ * 1.1 reader (older tools, some editors) would read 10:30 as a number of minutes.
+ */
+function quoteTimes(_key: unknown, value: unknown): unknown {
+  if (typeof value === 'string' && /^\d{1,2}:\d{2}$/.test(value)) {
+    const scalar = new Scalar(value);
+    scalar.type = 'QUOTE_DOUBLE';
+    return scalar;
+  }
+  return value;
+}
+
 /** `key: value` as block YAML starting at column `col`, ending with a newline. */
 function pairText(key: string, value: unknown, col: number): string {
-  return indentLines(stringify({ [key]: value }, STRINGIFY), col);
+  return indentLines(stringify({ [key]: value }, quoteTimes, STRINGIFY), col);
 }
 
 /** `- item` as block YAML with its dash at column `col`, ending with a newline. */
 function blockItem(value: unknown, col: number): string {
-  return indentLines(stringify([value], STRINGIFY), col);
+  return indentLines(stringify([value], quoteTimes, STRINGIFY), col);
 }
 
 function withDocumentApi(doc: Document.Parsed, edit: Edit): string {

@@ -22,7 +22,7 @@ export function recordCall(ctx: Context, loaded: LoadedProgramme, matchId: strin
   const match = findMatch(ctx, loaded, matchId);
   const built = buildCheckin(match.data, input, ctx.today);
   if (!built.ok) throw inputError(built, 'Nothing was written.');
-  const [written] = writeChanges(ctx, loaded, [{ file: match.file, edits: [{ op: 'append', path: ['checkins'], value: built.checkin }] }]);
+  const [written] = writeChanges(ctx, loaded, [{ file: match.file, edits: built.edits }]);
   const who = personName(model, input.with === 'mentor' ? match.data.mentor : match.data.mentee);
   ctx.stderr(`Recorded the call with ${who} (${input.with}, ${input.outcome}) in ${match.file}.\n`);
   if (built.checkin.concern) {

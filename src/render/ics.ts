@@ -27,7 +27,10 @@ export function renderIcs(input: IcsInput): string {
   });
   for (const call of input.calls) {
     calendar.createEvent({
-      id: `${call.match}-${call.with}-${call.date}@mentor-coord`,
+      // One call is one event, whichever day it is planned for: re-planning it replaces the event
+      // in the calendar (same UID, a higher SEQUENCE) instead of adding a second one.
+      id: `${call.match}-${call.with}-${call.due}@mentor-coord`,
+      sequence: Math.floor(input.stamp.getTime() / 1000),
       start: localInstant(call.date, call.start, input.timezone),
       end: localInstant(call.date, call.end, input.timezone),
       timezone: input.timezone,
@@ -47,5 +50,10 @@ export function renderIcs(input: IcsInput): string {
       ].join('\n'),
     });
   }
-  return calendar.toString();
+  // RFC 5545: DTSTAMP is always in UTC, whatever zone the events are in.
+  const utc = input.stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return calendar.toString().replace(/^DTSTAMP[;:].*$/gm, `DTSTAMP:${utc}`);
 }

@@ -10,6 +10,15 @@ import { makeContext } from '../../src/cli/context.js';
 import { EXAMPLE_TODAY, exampleCopy } from '../helpers.js';
 import { KEY, Terminal } from '../fixtures/terminal.js';
 
+const QUESTIONS = [
+  'How did the meeting go?',
+  'Is it a good match?',
+  'Was the mentee prepared (a topic, questions)?',
+  'Did the mentor do most of the talking, or was it balanced?',
+  'What one or two concrete things will you take to the next meeting?',
+  'Is anything worrying you?',
+];
+
 function session(dir: string, terminal: Terminal) {
   const messages: string[] = [];
   const ctx = {
@@ -41,6 +50,8 @@ describe('checkin call', () => {
     await t.expect('How is it going (1-5)?', KEY.down, KEY.enter); // 4
     await t.expect('A good match?', KEY.enter); // yes
     await t.expect('Did you come prepared?', KEY.down, KEY.enter); // no
+    await t.expect('How did the meeting go? (Enter to skip)', 'We planned her CV', KEY.enter);
+    for (const q of QUESTIONS.slice(1)) await t.expect(`${q} (Enter to skip)`, KEY.enter);
     await t.expect('An action agreed for the next meeting', 'Bring her CV', KEY.enter);
     await t.expect('Another action', KEY.enter);
     await t.expect('Any concern?', KEY.enter);
@@ -68,6 +79,7 @@ describe('checkin call', () => {
         actions: ['Bring her CV'],
         note: 'Keen to start again: exams are over',
         next: '2026-12-07',
+        answers: { 'How did the meeting go?': 'We planned her CV' },
       },
       { with: 'mentor', date: '2026-11-23', outcome: 'no-answer' },
     ]);
@@ -84,6 +96,7 @@ describe('checkin call', () => {
     await t2.expect('How is it going (1-5)?', KEY.enter);
     await t2.expect('A good match?', KEY.enter);
     await t2.expect('Was the mentee prepared?', KEY.enter);
+    for (const q of QUESTIONS) await t2.expect(`${q} (Enter to skip)`, KEY.enter);
     await t2.expect('An action agreed for the next meeting', KEY.enter);
     await t2.expect('Any concern?', 'Hà has missed college twice this week', KEY.enter);
     await t2.expect('Is it a safeguarding concern', 'y', KEY.enter);

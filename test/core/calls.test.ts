@@ -132,7 +132,7 @@ describe('recording a call', () => {
       },
       '2026-11-23',
     );
-    expect(built).toEqual({
+    expect(built).toMatchObject({
       ok: true,
       checkin: {
         with: 'mentee',
@@ -145,6 +145,28 @@ describe('recording a call', () => {
         concern: { id: '2026-11-07', text: 'x', safeguarding: true },
         next: '2026-11-20',
       },
+      edits: [{ op: 'append', path: ['checkins'] }],
+    });
+    expect(built.ok && Object.keys(built.checkin)).toEqual(['with', 'date', 'outcome', 'rating', 'good_match', 'prepared', 'actions', 'concern', 'next']);
+  });
+
+  it('a recorded call uses up the slot planned for it', () => {
+    const planned = {
+      ...match,
+      planned_calls: [
+        { with: 'mentee', date: '2026-11-07', time: '10:00' },
+        { with: 'mentor', date: '2026-11-07' },
+        { with: 'mentee', date: '2026-12-01' },
+      ],
+    };
+    const built = buildCheckin(planned as never, { with: 'mentee', outcome: 'reached', date: '2026-11-07' }, '2026-11-23');
+    expect(built.ok && built.edits[1]).toEqual({
+      op: 'set',
+      path: ['planned_calls'],
+      value: [
+        { with: 'mentor', date: '2026-11-07' },
+        { with: 'mentee', date: '2026-12-01' },
+      ],
     });
   });
 

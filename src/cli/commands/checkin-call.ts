@@ -2,7 +2,7 @@
 // match file the moment it is answered, so Ctrl-C (or a crash, or a flat battery) loses nothing
 // already recorded, and running the command again carries on with the calls still to make.
 import { callSheet, OUTCOME_WORDS, type CallInput, type SheetEntry } from '../../core/checkin/index.js';
-import { isIsoDate } from '../../core/dates.js';
+import { addDays, isIsoDate } from '../../core/dates.js';
 import { EXIT, UserError } from '../../errors.js';
 import { recordCall, warnUnsavedConcern } from '../../ops/record-call.js';
 import { whileWriting } from '../../ops/workflow.js';
@@ -161,6 +161,13 @@ async function askAnswers(prompts: Prompts, io: IO, entry: SheetEntry, on: strin
   if (good) answers.good_match = good;
   const prepared = await yesNo(entry.with === 'mentee' ? 'Did you come prepared?' : 'Was the mentee prepared?');
   if (prepared) answers.prepared = prepared;
+  // The programme's own questions (programme.yaml: checkins.questions), each one skippable.
+  const said: Record<string, string> = {};
+  for (const question of entry.questions) {
+    const answer = (await prompts.input({ message: `${question} (Enter to skip)` }, io)).trim();
+    if (answer) said[question] = answer;
+  }
+  if (Object.keys(said).length > 0) answers.answers = said;
   const actions: string[] = [];
   for (;;) {
     const action = await prompts.input(
@@ -181,7 +188,7 @@ async function askAnswers(prompts: Prompts, io: IO, entry: SheetEntry, on: strin
   const next = await prompts.input(
     {
       message: 'Next contact agreed for (YYYY-MM-DD, Enter for the usual schedule):',
-      validate: (v) => v.trim() === '' || (isIsoDate(v.trim()) && v.trim() > on) || `A date after ${on}, like ${on}, or Enter`,
+      validate: (v) => v.trim() === '' || (isIsoDate(v.trim()) && v.trim() > on) || `A date after ${on}, like ${addDays(on, 7)}, or Enter`,
     },
     io,
   );

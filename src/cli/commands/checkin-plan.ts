@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, lstatSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { checkPlanOptions, planCalls, planEdits, type PlannedCall } from '../../core/checkin/index.js';
+import { checkPlanOptions, planCalls, planEdits, weekdayOf, type PlannedCall } from '../../core/checkin/index.js';
 import { isIsoDate, isTimeOfDay, parseClockLength } from '../../core/dates.js';
 import { personName, whoIs } from '../../core/people.js';
 import { EXIT, UserError } from '../../errors.js';
@@ -14,6 +14,8 @@ import { defineCommand, option, type OptionValues } from '../command.js';
 import type { Context } from '../context.js';
 import { inputError } from '../flags.js';
 
+const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
+
 const OPTIONS = {
   days: option.value('--days <dates>', 'the phone days, comma-separated: 2026-11-24,2026-11-26'),
   perDay: option.value('--per-day <n>', 'calls per day (default: phone_days.per_day)'),
@@ -21,6 +23,7 @@ const OPTIONS = {
   slot: option.value('--slot <length>', 'the length of a slot, e.g. 20min (default: phone_days.slot)'),
   ics: option.value('--ics <file>', 'also write the plan as an iCalendar file for your calendar'),
   apply: option.flag('--apply', 'record the planned slots on each match (planned_calls)'),
+  includeNonWorking: option.flag('--include-non-working', "plan on days that are not the programme's working days (phone_days.working_days)"),
 };
 
 export const command = defineCommand({
@@ -47,6 +50,13 @@ export const command = defineCommand({
 function plan(ctx: Context, loaded: LoadedProgramme, days: string[], flags: OptionValues<typeof OPTIONS>): number {
   const { model } = loaded;
   const defaults = model.settings.phone_days;
+  const offDays = defaults.working_days.length === 0 ? [] : days.filter((d) => !defaults.working_days.includes(weekdayOf(d)));
+  if (offDays.length > 0 && !flags.includeNonWorking) {
+    throw new UserError(
+      `--days: ${offDays.map((d) => `${d} is a ${DAY_NAMES[weekdayOf(d)]}`).join(', ')}, not one of the programme's working days (${defaults.working_days.join(', ')})`,
+      'Choose working days, or add --include-non-working to plan calls on those days all the same.',
+    );
+  }
   const perDay = flags.perDay === undefined ? defaults.per_day : Number(flags.perDay);
   const from = flags.from ?? defaults.from;
   if (!isTimeOfDay(from)) throw new UserError(`--from "${from}" is not a time`, 'Give a 24-hour time such as 09:30.');
@@ -88,6 +98,7 @@ function plan(ctx: Context, loaded: LoadedProgramme, days: string[], flags: Opti
     ctx.stderr(file === flags.ics ? `wrote ${flags.ics} (${planned.planned.length} call${planned.planned.length === 1 ? '' : 's'})\n` : `wrote ${file}\n`);
   }
 
+  if (!flags.apply && planned.planned.length > 0) ctx.stderr('This plan is not recorded in the match files: add --apply to record it.\n');
   if (ctx.json) {
     const out = planned.planned.map((c) => ({
       match: c.match,

@@ -3,6 +3,7 @@ import { isIsoDate, type IsoDate } from '../dates.js';
 import { ADVICE } from '../advice.js';
 import { field, invalid, tooLong, type Invalid } from '../input.js';
 import type { Match } from '../schema/index.js';
+import type { Edit } from '../yaml-edit.js';
 import { cmp } from '../order.js';
 export interface CallInput {
   with: string;
@@ -17,9 +18,11 @@ export interface CallInput {
   note?: string;
   next?: string;
   by?: string;
+  /** Answers to the programme's own questions (checkins.questions), by question. */
+  answers?: Record<string, string>;
 }
 
-export type Built = { ok: true; checkin: Record<string, unknown> } | Invalid;
+export type Built = { ok: true; checkin: Record<string, unknown>; edits: Edit[] } | Invalid;
 
 const OUTCOMES = ['reached', 'no-answer', 'message', 'emailed'];
 
@@ -92,7 +95,17 @@ export function buildCheckin(match: Match, input: CallInput, today: IsoDate): Bu
     entry.next = input.next;
   }
   if (input.by?.trim()) entry.by = input.by.trim();
-  return { ok: true, checkin: entry };
+  const answers = Object.entries(input.answers ?? {}).filter(([, a]) => a.trim() !== '');
+  for (const [, answer] of answers) {
+    const long = tooLong('answers', answer);
+    if (long) return long;
+  }
+  if (answers.length > 0) entry.answers = Object.fromEntries(answers.map(([q, a]) => [q, a.trim()]));
+  const edits: Edit[] = [{ op: 'append', path: ['checkins'], value: entry }];
+  // The slot planned for this call is used up: planned calls with that side up to today go.
+  const planned = match.planned_calls.filter((p) => !(p.with === input.with && p.date <= input.date));
+  if (planned.length !== match.planned_calls.length) edits.push({ op: 'set', path: ['planned_calls'], value: planned });
+  return { ok: true, checkin: entry, edits };
 }
 
 /** A concern recorded on a match: on a call (checkins[i].concern) or on its own (concerns[i]). */

@@ -12,7 +12,7 @@ export const isoDate = z
 export const period = z
   .string({ error: 'should be a period like 3d, 2w, 1m or 1y' })
   .refine((t) => parsePeriod(t) !== undefined, {
-    error: 'should be a period: a number then d (days), w (weeks), m (months) or y (years), like 14d',
+    error: 'should be a period: a number then d (days), w (weeks), m (months) or y (years), like 14d; or weekly, fortnightly, monthly, quarterly, yearly',
   })
   .meta({ description: 'A calendar period: 3d, 2w, 1m (month), 1y.', examples: ['14d', '1m'] });
 

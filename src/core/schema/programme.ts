@@ -6,7 +6,7 @@ export const COMPARISONS = ['overlap', 'same', 'different', 'prefers'] as const;
 
 export const criterionSchema = z
   .strictObject({
-    name: nonEmptyText,
+    name: nonEmptyText.optional().meta({ description: 'What to call it in proposals; made from the attributes when left out.' }),
     mentor: text.optional().meta({ description: "The mentor's attribute to compare." }),
     mentee: text.optional().meta({ description: "The mentee's attribute to compare." }),
     field: text.optional().meta({ description: 'Shorthand: the same attribute name on both sides.' }),
@@ -14,10 +14,17 @@ export const criterionSchema = z
     weight: z.number({ error: 'should be a number' }).min(0).optional(),
     required: z.boolean({ error: 'should be true or false' }).default(false),
   })
+  .transform((c) => ({ ...c, name: c.name ?? criterionName(c) }))
   .meta({
     description:
       'overlap: lists share values; same / different: equal or unequal values; prefers: the mentee attribute lists what is acceptable in the mentor attribute (empty = anything).',
   });
+
+/** A name for a criterion written without one: "area (same)", "goals / expertise (overlap)". */
+function criterionName(c: { field?: string | undefined; mentor?: string | undefined; mentee?: string | undefined; compare: string }): string {
+  const fields = c.field ?? [c.mentee, c.mentor].filter(Boolean).join(' / ');
+  return `${fields || 'criterion'} (${c.compare})`;
+}
 
 const DEFAULT_QUESTIONS = [
   'How did the first meeting go?',
