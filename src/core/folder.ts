@@ -3,6 +3,7 @@
 import { ADVICE } from './advice.js';
 import { checkRecord } from './check-record.js';
 import { locateProblems } from './locate.js';
+import { partialRecord } from './partial.js';
 import { buildModel, PROGRAMME_FILE, type Loaded, type ProgrammeModel } from './model.js';
 import { decode, parseYaml } from './parse.js';
 import { problem, type Problem } from './problems.js';
@@ -88,7 +89,8 @@ export function suggestId(name: string): string {
   return slug === '' ? 'person' : slug;
 }
 
-export type FileResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+/** A checked record, or its problems; a record with schema problems may keep its valid fields (partial). */
+export type FileResult = { ok: true; value: unknown } | { ok: false; problems: Problem[]; partial?: unknown };
 
 /** One record file's bytes to its checked value, or its problems with lines and columns. */
 export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array): FileResult {
@@ -98,7 +100,8 @@ export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array
   if (!parsed.ok) return parsed;
   const checked = checkRecord(kind, file, parsed.value);
   if (checked.ok) return checked;
-  return { ok: false, problems: locateProblems(checked.problems, () => decoded.text) };
+  const partial = partialRecord(kind, parsed.value);
+  return { ok: false, problems: locateProblems(checked.problems, () => decoded.text), ...(partial !== undefined ? { partial } : {}) };
 }
 
 export interface RecordResult {
@@ -121,9 +124,16 @@ export function assemble(
   let settings: Programme | undefined;
   const unreadable = new Set<string>();
   const inUnreadableMatches = new Set<string>();
+  const partial = { mentors: [] as Loaded<Mentor>[], mentees: [] as Loaded<Mentee>[], matches: [] as Loaded<Match>[] };
   for (const r of records) {
     if (!r.result.ok) {
       problems.push(...r.result.problems);
+      if (r.result.partial !== undefined && r.kind !== 'programme') {
+        const loaded = { id: r.id, file: r.file, data: r.result.partial };
+        if (r.kind === 'mentor') partial.mentors.push(loaded as Loaded<Mentor>);
+        else if (r.kind === 'mentee') partial.mentees.push(loaded as Loaded<Mentee>);
+        else partial.matches.push(loaded as Loaded<Match>);
+      }
       if (r.kind === 'mentor' || r.kind === 'mentee') unreadable.add(r.id);
       if (r.kind === 'match') for (const id of peopleNamedIn(textOf(r.file))) inUnreadableMatches.add(id);
       continue;
@@ -142,6 +152,7 @@ export function assemble(
     matches,
     unreadable,
     inUnreadableMatches,
+    partial,
   });
   problems.push(...locateProblems(built.problems, textOf));
   return { model: built.model, problems };

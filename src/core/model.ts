@@ -20,6 +20,8 @@ export interface ProgrammeModel {
   matches: Map<string, Loaded<Match>>;
   /** People named in match files that did not load: reports must not treat them as unmatched. */
   inUnreadableMatches: Set<string>;
+  /** What is valid in records that failed their schema (see ./partial.ts): not reported on. */
+  partial: { mentors: Map<string, Loaded<Mentor>>; mentees: Map<string, Loaded<Mentee>>; matches: Map<string, Loaded<Match>> };
 }
 
 export interface ModelInput {
@@ -32,6 +34,7 @@ export interface ModelInput {
   /** Ids whose files exist but did not load: not reported again as missing people. */
   unreadable?: Set<string>;
   inUnreadableMatches?: Set<string>;
+  partial?: { mentors: Loaded<Mentor>[]; mentees: Loaded<Mentee>[]; matches: Loaded<Match>[] };
 }
 
 export function buildModel(input: ModelInput): { model: ProgrammeModel; problems: Problem[] } {
@@ -42,8 +45,18 @@ export function buildModel(input: ModelInput): { model: ProgrammeModel; problems
     mentees: byId(input.mentees),
     matches: byId(input.matches),
     inUnreadableMatches: input.inUnreadableMatches ?? new Set(),
+    partial: { mentors: byId(input.partial?.mentors ?? []), mentees: byId(input.partial?.mentees ?? []), matches: byId(input.partial?.matches ?? []) },
   };
-  const checkInput = { unreadable: input.unreadable ?? new Set<string>(), settingsLoaded: input.settingsLoaded };
-  const problems = CHECKS.flatMap((check) => check.run(model, checkInput));
+  // Checks that can work from the valid part of a broken record see those too (one run of
+  // validate then shows every problem); their problems are still about real files.
+  const partialFiles = new Set([...model.partial.mentors.values(), ...model.partial.mentees.values(), ...model.partial.matches.values()].map((r) => r.file));
+  const merged: ProgrammeModel = {
+    ...model,
+    mentors: byId([...model.mentors.values(), ...model.partial.mentors.values()]),
+    mentees: byId([...model.mentees.values(), ...model.partial.mentees.values()]),
+    matches: byId([...model.matches.values(), ...model.partial.matches.values()]),
+  };
+  const checkInput = { unreadable: input.unreadable ?? new Set<string>(), settingsLoaded: input.settingsLoaded, partialFiles };
+  const problems = CHECKS.flatMap((check) => check.run(check.partial ? merged : model, checkInput));
   return { model, problems };
 }

@@ -12,20 +12,29 @@ export interface Person {
   email: string | null;
   file: string;
   record: Loaded<Mentor> | Loaded<Mentee>;
+  /** Their file has problems: these details are what was still valid in it. */
+  fileHasProblems: boolean;
 }
 
 /** The person with this id, whichever folder they are in; undefined when no file of theirs loaded. */
 export function whoIs(model: ProgrammeModel, id: string): Person | undefined {
   const mentor = model.mentors.get(id);
-  if (mentor) return describe(mentor, 'mentor');
+  if (mentor) return describe(mentor, 'mentor', false);
   const mentee = model.mentees.get(id);
-  return mentee ? describe(mentee, 'mentee') : undefined;
+  if (mentee) return describe(mentee, 'mentee', false);
+  // A file with problems still lends its valid name and phone, so a report is not a bare id.
+  const partialMentor = model.partial.mentors.get(id);
+  if (partialMentor) return describe(partialMentor, 'mentor', true);
+  const partialMentee = model.partial.mentees.get(id);
+  return partialMentee ? describe(partialMentee, 'mentee', true) : undefined;
 }
 
 /** The person on one side of a match; undefined when their file did not load. */
 export function sideOf(model: ProgrammeModel, role: Role, id: string): Person | undefined {
   const record = role === 'mentor' ? model.mentors.get(id) : model.mentees.get(id);
-  return record ? describe(record, role) : undefined;
+  if (record) return describe(record, role, false);
+  const partial = role === 'mentor' ? model.partial.mentors.get(id) : model.partial.mentees.get(id);
+  return partial ? describe(partial, role, true) : undefined;
 }
 
 /** A person's name for messages; the id when the person's file did not load. */
@@ -33,9 +42,9 @@ export function personName(model: ProgrammeModel, id: string): string {
   return whoIs(model, id)?.name ?? id;
 }
 
-function describe(record: Loaded<Mentor> | Loaded<Mentee>, role: Role): Person {
+function describe(record: Loaded<Mentor> | Loaded<Mentee>, role: Role, fileHasProblems: boolean): Person {
   const { data } = record;
-  return { id: record.id, role, name: data.name, phone: data.phone ?? null, email: data.email ?? null, file: record.file, record };
+  return { id: record.id, role, name: data.name, phone: data.phone ?? null, email: data.email ?? null, file: record.file, record, fileHasProblems };
 }
 
 /** "Aoife Byrne and Bea Santos": the two people of a match, for messages. */

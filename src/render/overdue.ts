@@ -91,8 +91,9 @@ function problemLines(problems: Problem[]): string[] {
  */
 function whoLinesOf(item: OverdueItem): string[] {
   const [first, ...others] = item.people;
-  const lines = first ? [first.name, first.phone, first.email] : [item.name, item.phone, item.email];
-  for (const other of others) lines.push(`${other.name} (${other.role})`, other.phone);
+  const flag = (p: { file_has_problems: boolean }) => (p.file_has_problems ? ' (file has a problem)' : '');
+  const lines = first ? [`${first.name}${flag(first)}`, first.phone, first.email] : [item.name, item.phone, item.email];
+  for (const other of others) lines.push(`${other.name} (${other.role})${flag(other)}`, other.phone);
   if (item.match) lines.push(`match ${item.match}`);
   return lines.filter((x): x is string => Boolean(x));
 }

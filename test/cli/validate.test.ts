@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { publicProblem } from '../../src/core/problems.js';
 import { cli, mc, EXAMPLE, exampleCopy, tempDir } from '../helpers.js';
+import { programmeCopy, ZOE } from '../fixtures/programme.js';
 
 type JsonProblem = ReturnType<typeof publicProblem>;
 
@@ -255,7 +256,7 @@ describe('validate on broken folders', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('mentors/zoe-angstrom.yaml:8:1: error: unknown field "capcity"\n  8 | capcity: 2\n    | ^\n  hint: Did you mean "capacity"?');
-    expect(run.stderr).toMatch(/1 problem in 1 file\n$/);
+    expect(run.stderr).toMatch(/1 problem in 1 file\nChecks across files used only what is valid in the files above[^\n]*\n$/);
     expect(run.stderr).not.toMatch(/\u001b\[/);
   });
 
@@ -317,5 +318,42 @@ describe('validate on broken folders', () => {
     appendFileSync(join(dir, 'mentor', 'x.yaml'), 'name: X\n');
     const { problems } = await validateJson(dir);
     expect(problems).toMatchObject([{ file: 'mentor', code: 'stray-file', hint: expect.stringMatching(/Did you mean "mentors\/"/) }]);
+  });
+});
+
+describe('one run shows every problem', () => {
+  it('finds a misspelt onboarding step in a file that also has an unknown field', async () => {
+    const p = programmeCopy();
+    p.replace(ZOE, 'capacity: 2', 'capcity: 2');
+    p.replace(ZOE, '  background_check:', '  backgroud_check:');
+    const codes = (await validateJson(p.dir)).problems.filter((x) => x.file === ZOE).map((x) => x.code);
+    expect(codes.sort()).toEqual(['unknown-field', 'unknown-onboarding-step']);
+    const run = await mc(['validate', '--dir', p.dir]);
+    expect(run.stderr).toContain('Checks across files used only what is valid in the files above');
+  });
+
+  it('finds a mentee in two open matches while one of them has a misspelt status', async () => {
+    const p = programmeCopy();
+    p.write('matches/2026-11-bea-again.yaml', 'mentor: zoe-angstrom\nmentee: bea-santos\nstatus: Proposed\nproposed: 2026-11-20\n');
+    const problems = (await validateJson(p.dir)).problems;
+    expect(problems.map((x) => `${x.file} ${x.code}`)).toEqual(
+      expect.arrayContaining(['matches/2026-11-bea-again.yaml invalid-value', expect.stringMatching(/ mentee-in-two-matches$/)]),
+    );
+  });
+});
+
+describe('a file with a problem still helps the report', () => {
+  it("lends the mentee's name and phone, and says the file has a problem", async () => {
+    const p = programmeCopy();
+    p.append('mentees/bea-santos.yaml', 'guardian:\n  name: Maria Santos\n  phone: +447700900999\n');
+    const json = JSON.parse(
+      (await mc(['overdue', '--json', '--match', '2026-11-bea-santos', '--dir', p.dir], { env: { MENTOR_COORD_TODAY: '2026-11-23' } })).stdout,
+    ) as {
+      items: { people: { id: string; name: string; phone: string | null; file_has_problems: boolean }[] }[];
+    };
+    const bea = json.items[0]!.people.find((x) => x.id === 'bea-santos')!;
+    expect(bea).toEqual(expect.objectContaining({ name: 'Bea Santos', phone: '+44 7700 900503', file_has_problems: true }));
+    const table = (await mc(['overdue', '--match', '2026-11-bea-santos', '--dir', p.dir], { env: { MENTOR_COORD_TODAY: '2026-11-23' } })).stdout;
+    expect(table).toContain('Bea Santos (file has a');
   });
 });

@@ -4,6 +4,23 @@ import { renderProblems } from '../../render/problems.js';
 import { loadProgramme } from '../../store/load.js';
 import { defineCommand } from '../command.js';
 
+/** Codes only the checks across files report: problems that do not stop a file from loading. */
+const ACROSS_FILES = new Set<string>([
+  'duplicate-id',
+  'unknown-person',
+  'mentee-in-two-matches',
+  'over-capacity',
+  'excluded-pair',
+  'date-order',
+  'status-mismatch',
+  'unknown-onboarding-step',
+  'unknown-rule',
+  'rule-required',
+  'criterion-fields',
+  'criterion-weight',
+  'placeholder-contact',
+]);
+
 export const command = defineCommand({
   name: 'validate',
   description: 'check the programme folder: silent and exit 0 when all is well, every problem with its file and line otherwise',
@@ -14,6 +31,12 @@ export const command = defineCommand({
       ctx.stdout(`${JSON.stringify({ problems: loaded.problems.map(publicProblem) }, null, 2)}\n`);
     } else if (loaded.problems.length > 0) {
       ctx.stderr(renderProblems(loaded.problems, loaded.textOf, ctx.errChalk));
+      // A file that did not load in full lends the checks across files only what is valid in it.
+      if (loaded.problems.some((p) => !ACROSS_FILES.has(p.code))) {
+        ctx.stderr(
+          "Checks across files used only what is valid in the files above; a few (a mentor's capacity, say) wait until they are fixed. Run mentor-coord validate again then.\n",
+        );
+      }
     }
     // A file or folder that could not be read at all is unreadable input (exit 2), not a finding.
     if (loaded.problems.some((p) => p.code === 'unreadable-file')) return EXIT.usage;

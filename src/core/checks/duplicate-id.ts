@@ -3,6 +3,7 @@ import type { CrossCheck } from './types.js';
 
 export const duplicateId: CrossCheck = {
   id: 'duplicate-id',
+  partial: true,
   description: 'a mentor and a mentee with the same id',
   run(model) {
     return [...model.mentees.values()].flatMap((mentee) => {

@@ -5,6 +5,7 @@ import type { CrossCheck } from './types.js';
 
 export const excludedPair: CrossCheck = {
   id: 'excluded-pair',
+  partial: true,
   description: 'no open match pairs people excluded by not_with or matching.exclusions',
   run(model) {
     const out: Problem[] = [];

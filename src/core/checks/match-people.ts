@@ -4,6 +4,7 @@ import type { CrossCheck } from './types.js';
 
 export const matchPeople: CrossCheck = {
   id: 'match-people',
+  partial: true,
   description: "a match's mentor is a mentor and its mentee a mentee",
   run(model, { unreadable }) {
     const out: Problem[] = [];

@@ -4,6 +4,7 @@ import type { CrossCheck } from './types.js';
 
 export const menteeInTwoMatches: CrossCheck = {
   id: 'mentee-in-two-matches',
+  partial: true,
   description: 'a mentee is in one open match at a time',
   run(model) {
     const out: Problem[] = [];

@@ -6,6 +6,7 @@ import type { CrossCheck } from './types.js';
 
 export const notWithKnown: CrossCheck = {
   id: 'not-with-known',
+  partial: true,
   description: 'not_with names a person who exists',
   run(model, { unreadable }) {
     const out: Problem[] = [];

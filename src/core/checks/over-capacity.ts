@@ -4,12 +4,14 @@ import type { CrossCheck } from './types.js';
 
 export const overCapacity: CrossCheck = {
   id: 'over-capacity',
+  partial: true,
   description: 'no mentor is in more open matches than their capacity',
-  run(model) {
+  run(model, { partialFiles }) {
     const out: Problem[] = [];
     for (const [mentorId, ids] of openMatchesByMentor(model)) {
       const mentor = model.mentors.get(mentorId);
-      if (!mentor) continue;
+      // A mentor file with problems may have lost its capacity: wait until it is fixed.
+      if (!mentor || partialFiles.has(mentor.file)) continue;
       const capacity = mentorCapacity(mentor.data, model.settings);
       // Report on the matches beyond capacity (the later ids): that is where the fix usually is.
       for (const id of ids.slice(capacity)) {

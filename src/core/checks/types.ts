@@ -7,6 +7,8 @@ export interface CheckInput {
   unreadable: Set<string>;
   /** False when programme.yaml did not load and the settings are the defaults. */
   settingsLoaded: boolean;
+  /** Files whose records are only partial (some fields invalid): a check must not trust what is missing. */
+  partialFiles: Set<string>;
 }
 
 /** A check across files: the model in, problems (with paths, located later) out. */
@@ -14,5 +16,7 @@ export interface CrossCheck {
   id: string;
   /** One line on what it looks for, for the docs. */
   description: string;
+  /** Runs on the valid part of records that failed their schema too. */
+  partial?: boolean;
   run(model: ProgrammeModel, input: CheckInput): Problem[];
 }

@@ -41,6 +41,8 @@ export interface ItemPerson {
   name: string;
   phone: string | null;
   email: string | null;
+  /** Their file could not be read in full: run validate (the details are what was still valid). */
+  file_has_problems: boolean;
 }
 
 export interface OverdueOptions {
@@ -145,7 +147,14 @@ function peopleOf(model: ProgrammeModel, person: string | undefined, match: { me
   return ids.map((id) => {
     const who = whoIs(model, id);
     const role = who?.role ?? (id === match?.mentor ? 'mentor' : 'mentee');
-    return { id, role, name: who?.name ?? id, phone: who?.phone ?? null, email: who?.email ?? null };
+    return {
+      id,
+      role,
+      name: who?.name ?? id,
+      phone: who?.phone ?? null,
+      email: who?.email ?? null,
+      file_has_problems: who === undefined || who.fileHasProblems,
+    };
   });
 }
 
