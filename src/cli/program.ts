@@ -22,6 +22,10 @@ export const COMMANDS: Record<string, Loader> = {
   'checkin record': async () => (await import('./commands/checkin-record.js')) as never,
   'checkin call': async () => (await import('./commands/checkin-call.js')) as never,
   'checkin follow-up': async () => (await import('./commands/checkin-follow-up.js')) as never,
+  'match propose': async () => (await import('./commands/match-propose.js')) as never,
+  'match explain': async () => (await import('./commands/match-explain.js')) as never,
+  'match confirm': async () => (await import('./commands/match-confirm.js')) as never,
+  'match decline': async () => (await import('./commands/match-decline.js')) as never,
   init: async () => (await import('./commands/init.js')) as never,
   cron: async () => (await import('./commands/cron.js')) as never,
   schema: async () => (await import('./commands/schema.js')) as never,
@@ -30,6 +34,7 @@ export const COMMANDS: Record<string, Loader> = {
 /** Groups of subcommands: their description, and the subcommand run when none is named. */
 export const GROUPS: Record<string, { description: string; default: string }> = {
   checkin: { description: "check-in calls: the day's call sheet (the default), phone-day plans, recording calls and follow-ups", default: 'sheet' },
+  match: { description: 'propose the best mentor for each waiting mentee (the default), explain a choice, confirm or decline a proposal', default: 'propose' },
 };
 
 export const EXIT_CODES_HELP =

@@ -2,7 +2,7 @@
 // programme, refuse while it has problems, find the record, let the core build the edits, check
 // every edited file still reads as valid, and only then write. Commands parse their options,
 // call these, and print; the core builds the edits.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { classifyPath, readRecordFile } from '../core/folder.js';
@@ -14,7 +14,7 @@ import { UserError } from '../errors.js';
 import { renderProblems } from '../render/problems.js';
 import { assertProgrammeFolder, loadProgramme, type LoadedProgramme } from '../store/load.js';
 import { withWriteLock } from '../store/lock.js';
-import { editedText, openFile, writeBatch, type BatchEntry, type OpenedFile } from '../store/write.js';
+import { createFile, editedText, openFile, writeBatch, type BatchEntry, type OpenedFile } from '../store/write.js';
 
 /**
  * Runs a writing command's work while it holds the programme's write lock, with the programme
@@ -160,4 +160,29 @@ function assertStillValid(file: string, text: string): void {
     `this change would leave ${file} unreadable: ${first.message}`,
     `Nothing was written. ${first.code === 'file-too-large' ? 'Shorten what you typed.' : 'Check what you typed.'}`,
   );
+}
+
+/**
+ * New record files (a proposed match, a new person): each read back as validate would, none
+ * over an existing file (created with a hard link, which fails if the name is taken).
+ */
+export function createRecords(ctx: Context, loaded: LoadedProgramme, records: { file: string; text: string; touches: string[] }[]): string[] {
+  requireCleanFiles(ctx, loaded, [PROGRAMME_FILE, ...records.flatMap((r) => r.touches)]);
+  for (const r of records) {
+    assertStillValid(r.file, r.text);
+    if (existsSync(join(loaded.dir, r.file)))
+      throw new UserError(`${r.file} already exists`, 'Nothing was written. Run the command again: it chooses a free name.');
+  }
+  const written: string[] = [];
+  for (const r of records) {
+    try {
+      createFile(recordPath(loaded.dir, r.file), r.text, r.file);
+    } catch (error) {
+      if (written.length > 0 && error instanceof UserError)
+        throw new UserError(error.message, `${written.length} file(s) were written before this one: ${written.join(', ')}.`);
+      throw error;
+    }
+    written.push(r.file);
+  }
+  return written;
 }

@@ -1,44 +1,9 @@
 // Each rule at its edges: the day before it is due, the due day, the day after.
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
-import { buildModel, type Loaded } from '../../src/core/model.js';
 import { overdueItems, overdueReport } from '../../src/core/overdue/engine.js';
 import type { RuleId } from '../../src/core/overdue/ids.js';
-import { matchSchema, menteeSchema, mentorSchema, programmeSchema, type Match, type Mentee, type Mentor } from '../../src/core/schema/index.js';
-
-const ONBOARDED_MENTOR = {
-  onboarding: { training: '2026-01-05', code_of_conduct: '2026-01-05', background_check: { completed: '2026-01-10', expires: '2029-01-10' } },
-};
-
-function model(
-  options: {
-    matches?: Record<string, unknown>[];
-    mentors?: Record<string, unknown>[];
-    mentees?: Record<string, unknown>[];
-    settings?: Record<string, unknown>;
-    problems?: string[];
-  } = {},
-) {
-  const settings = programmeSchema.parse({ name: 'Test', coordinator: { name: 'C' }, safeguarding_lead: { name: 'S', phone: '+44 1' }, ...options.settings });
-  const mentors: Loaded<Mentor>[] = (options.mentors ?? [{}]).map((m, i) => ({
-    id: `mentor-${i}`,
-    file: `mentors/mentor-${i}.yaml`,
-    data: mentorSchema.parse({ name: `Mentor ${i}`, ...ONBOARDED_MENTOR, ...m }),
-  }));
-  const mentees: Loaded<Mentee>[] = (options.mentees ?? [{}]).map((m, i) => ({
-    id: `mentee-${i}`,
-    file: `mentees/mentee-${i}.yaml`,
-    data: menteeSchema.parse({ name: `Mentee ${i}`, onboarding: { induction: '2026-01-05' }, waiting_since: '2026-12-31', ...m }),
-  }));
-  const matches: Loaded<Match>[] = (options.matches ?? []).map((m, i) => ({
-    id: `match-${i}`,
-    file: `matches/match-${i}.yaml`,
-    data: matchSchema.parse({ mentor: 'mentor-0', mentee: 'mentee-0', proposed: '2026-03-01', ...m }),
-  }));
-  const built = buildModel({ settings, settingsLoaded: true, mentors, mentees, matches });
-  expect(built.problems.map((p) => p.code)).toEqual(options.problems ?? []);
-  return built.model;
-}
+import { model, ONBOARDED_MENTOR } from '../fixtures/model.js';
 
 /** Days overdue of a rule's items on each of the three days around `due`. */
 function edges(m: ReturnType<typeof model>, rule: RuleId, due: string): (number | undefined)[] {

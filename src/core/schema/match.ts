@@ -16,6 +16,7 @@ export const CLOSURE_REASONS = [
   'not-a-good-match',
   'no-engagement',
   'safeguarding',
+  'declined',
   'other',
 ] as const;
 

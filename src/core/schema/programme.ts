@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agreementTermsDefaults, agreementTermsFields } from './agreement-terms.js';
 import { clockLength, contact, id, isoDate, nonEmptyText, period, text, timeOfDay } from './common.js';
 
-export const COMPARISONS = ['overlap', 'same', 'different', 'prefers'] as const;
+export const COMPARISONS = ['overlap', 'same', 'different', 'prefers', 'near'] as const;
 
 export const criterionSchema = z
   .strictObject({
@@ -11,13 +11,18 @@ export const criterionSchema = z
     mentee: text.optional().meta({ description: "The mentee's attribute to compare." }),
     field: text.optional().meta({ description: 'Shorthand: the same attribute name on both sides.' }),
     compare: z.enum(COMPARISONS, { error: `should be one of: ${COMPARISONS.join(', ')}` }),
-    weight: z.number({ error: 'should be a number' }).min(0).optional(),
+    weight: z.number({ error: 'should be a number' }).min(0).max(1000).optional(),
+    within: z
+      .number({ error: 'should be a number' })
+      .min(0)
+      .optional()
+      .meta({ description: 'For compare: near, how far apart two numbers may be (e.g. 10 years of age).' }),
     required: z.boolean({ error: 'should be true or false' }).default(false),
   })
   .transform((c) => ({ ...c, name: c.name ?? criterionName(c) }))
   .meta({
     description:
-      'overlap: lists share values; same / different: equal or unequal values; prefers: the mentee attribute lists what is acceptable in the mentor attribute (empty = anything).',
+      'overlap: lists share values; same / different: equal or unequal values; prefers: the mentee attribute lists what is acceptable in the mentor attribute (empty = anything); near: numbers at most `within` apart.',
   });
 
 /** A name for a criterion written without one: "area (same)", "goals / expertise (overlap)". */

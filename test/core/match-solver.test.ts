@@ -1,0 +1,147 @@
+// The solver against brute force on small random instances, and against an independent
+// implementation of the Hungarian method (munkres) on larger ones.
+import munkres from 'munkres';
+import { describe, expect, it } from 'vitest';
+import { fairEdges, solve, type SolverInput } from '../../src/core/match/solver.js';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomInstance(random: () => number, maxMentees: number, maxMentors: number, density = 0.6): SolverInput {
+  const mentees = 1 + Math.floor(random() * maxMentees);
+  const mentors = 1 + Math.floor(random() * maxMentors);
+  const capacity = Array.from({ length: mentors }, () => Math.floor(random() * 3));
+  const edges: SolverInput['edges'] = [];
+  for (let i = 0; i < mentees; i++)
+    for (let j = 0; j < mentors; j++) if (random() < density) edges.push({ mentee: i, mentor: j, score: Math.floor(random() * 8) });
+  return { mentees, capacity, edges };
+}
+
+/** Every assignment, by recursion: the most matched, then the highest total. */
+export function bruteForce(input: SolverInput, minScore = -Infinity): { matched: number; total: number; worst: number } {
+  const free = [...input.capacity];
+  const byMentee = Array.from({ length: input.mentees }, (_, i) => input.edges.filter((e) => e.mentee === i && e.score >= minScore));
+  let best = { matched: 0, total: 0, worst: Infinity };
+  const go = (i: number, matched: number, total: number, worst: number) => {
+    if (i === input.mentees) {
+      if (matched > best.matched || (matched === best.matched && total > best.total)) best = { matched, total, worst };
+      return;
+    }
+    go(i + 1, matched, total, worst);
+    for (const e of byMentee[i]!) {
+      if (free[e.mentor]! <= 0) continue;
+      free[e.mentor]!--;
+      go(i + 1, matched + 1, total + e.score, Math.min(worst, e.score));
+      free[e.mentor]!++;
+    }
+  };
+  go(0, 0, 0, Infinity);
+  return best;
+}
+
+describe('the matching solver', () => {
+  it('finds the most matches, then the best total, on 400 small random instances (brute force agrees)', () => {
+    const random = rng(20261124);
+    for (let n = 0; n < 400; n++) {
+      const input = randomInstance(random, 6, 4);
+      const result = solve(input);
+      const best = bruteForce(input);
+      expect([result.matched, result.total], JSON.stringify(input)).toEqual([best.matched, best.total]);
+      // The assignment itself is valid: allowed pairs, capacities kept, totals add up.
+      const used = new Array(input.capacity.length).fill(0);
+      let total = 0;
+      result.mentorOf.forEach((j, i) => {
+        if (j === -1) return;
+        used[j]++;
+        const edge = input.edges.find((e) => e.mentee === i && e.mentor === j);
+        expect(edge).toBeDefined();
+        total += edge!.score;
+      });
+      used.forEach((u, j) => expect(u).toBeLessThanOrEqual(input.capacity[j]!));
+      expect(total).toBe(result.total);
+    }
+  });
+
+  it('agrees with the Hungarian method (munkres) on slot-expanded instances of a few hundred mentees', () => {
+    const random = rng(7);
+    for (let round = 0; round < 3; round++) {
+      const input = randomInstance(random, 300, 150, 0.3);
+      const slots = input.capacity.flatMap((c, j) => Array.from({ length: c }, () => j));
+      if (slots.length === 0) continue;
+      const scoreOf = new Map(input.edges.map((e) => [`${e.mentee},${e.mentor}`, e.score]));
+      const maxScore = 8;
+      // Cardinality first: a forbidden pair costs more than any difference in scores can make up.
+      const forbidden = (input.mentees + slots.length + 1) * (maxScore + 1);
+      const matrix = Array.from({ length: input.mentees }, (_, i) =>
+        slots.map((j) => (scoreOf.has(`${i},${j}`) ? maxScore - scoreOf.get(`${i},${j}`)! : forbidden)),
+      );
+      const assignment = munkres(matrix);
+      let matched = 0;
+      let total = 0;
+      for (const [i, s] of assignment) {
+        const score = scoreOf.get(`${i},${slots[s]}`);
+        if (score !== undefined) {
+          matched++;
+          total += score;
+        }
+      }
+      const result = solve(input);
+      expect([result.matched, result.total]).toEqual([matched, total]);
+    }
+  });
+
+  it('is deterministic', () => {
+    const input = randomInstance(rng(3), 40, 20);
+    expect(solve(input)).toEqual(solve(input));
+  });
+});
+
+/** Brute force for --fair: the most matched, then the highest worst pair, then the highest total. */
+function bruteFair(input: SolverInput): { matched: number; worst: number; total: number } {
+  const free = [...input.capacity];
+  const byMentee = Array.from({ length: input.mentees }, (_, i) => input.edges.filter((e) => e.mentee === i));
+  let best = { matched: 0, worst: -Infinity, total: 0 };
+  const better = (a: typeof best, b: typeof best) =>
+    a.matched > b.matched || (a.matched === b.matched && (a.worst > b.worst || (a.worst === b.worst && a.total > b.total)));
+  const go = (i: number, matched: number, total: number, worst: number) => {
+    if (i === input.mentees) {
+      const here = { matched, worst: matched === 0 ? -Infinity : worst, total };
+      if (better(here, best)) best = here;
+      return;
+    }
+    go(i + 1, matched, total, worst);
+    for (const e of byMentee[i]!) {
+      if (free[e.mentor]! <= 0) continue;
+      free[e.mentor]!--;
+      go(i + 1, matched + 1, total + e.score, Math.min(worst, e.score));
+      free[e.mentor]!++;
+    }
+  };
+  go(0, 0, 0, Infinity);
+  return best;
+}
+
+describe('--fair', () => {
+  it('raises the worst pair as far as it goes without matching fewer, then maximises the total (300 instances, brute force agrees)', () => {
+    const random = rng(99);
+    for (let n = 0; n < 300; n++) {
+      const input = randomInstance(random, 6, 4);
+      const result = solve({ ...input, edges: fairEdges(input) });
+      const scores = result.mentorOf.flatMap((j, i) => (j === -1 ? [] : [input.edges.find((e) => e.mentee === i && e.mentor === j)!.score]));
+      const best = bruteFair(input);
+      expect([result.matched, scores.length ? Math.min(...scores) : -Infinity, result.total], JSON.stringify(input)).toEqual([
+        best.matched,
+        best.worst,
+        best.total,
+      ]);
+    }
+  });
+});

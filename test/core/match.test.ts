@@ -1,0 +1,171 @@
+// Matching in the pure core: who may be matched (one test per rule), scores and their
+// breakdowns, and proposals on small programmes.
+import { describe, expect, it } from 'vitest';
+import { evaluate, scorePair } from '../../src/core/match/criteria.js';
+import { propose, explainMentee } from '../../src/core/match/propose.js';
+import { criterionSchema, menteeSchema, mentorSchema } from '../../src/core/schema/index.js';
+import { model } from '../fixtures/model.js';
+
+const TODAY = '2026-11-23';
+const criteria = [
+  { name: 'language', field: 'languages', compare: 'overlap', required: true },
+  { name: 'goals', mentee: 'goals', mentor: 'expertise', compare: 'overlap', weight: 3 },
+  { name: 'area', field: 'area', compare: 'same', weight: 1 },
+];
+const settings = { matching: { criteria } };
+const mentor = (attributes: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  attributes: { languages: ['English'], ...attributes },
+  ...extra,
+});
+const mentee = (attributes: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  attributes: { languages: ['English'], ...attributes },
+  ...extra,
+});
+const proposeFor = (m: ReturnType<typeof model>) => propose(m, { today: TODAY });
+
+describe('who may be matched', () => {
+  const base = () => ({ settings, mentors: [mentor({ expertise: ['cv'] })], mentees: [mentee({ goals: ['cv'] })] });
+  it('proposes an onboarded, active mentor with a free place for a waiting mentee', () => {
+    expect(proposeFor(model(base())).pairs.map((p) => `${p.mentee} ${p.mentor}`)).toEqual(['mentee-0 mentor-0']);
+  });
+  const cases: [string, (b: ReturnType<typeof base>) => void, RegExp][] = [
+    ['a mentor who is not active', (b) => Object.assign(b.mentors[0]!, { status: 'paused' }), /1 mentor is not active/],
+    [
+      'a mentor who has not completed onboarding',
+      (b) => Object.assign(b.mentors[0]!, { onboarding: { training: '2026-01-01' } }),
+      /has not completed onboarding/,
+    ],
+    [
+      'a mentor whose check has expired',
+      (b) =>
+        Object.assign(b.mentors[0]!, {
+          onboarding: { training: '2026-01-01', code_of_conduct: '2026-01-01', background_check: { completed: '2023-01-01', expires: '2026-11-01' } },
+        }),
+      /expired background check/,
+    ],
+    ['a mentor with no free place', (b) => Object.assign(b.mentors[0]!, { capacity: 0 }), /has no free place/],
+    ['a pair excluded by the mentor (not_with)', (b) => Object.assign(b.mentors[0]!, { not_with: ['mentee-0'] }), /must not be matched/],
+    [
+      'a pair excluded by the mentee (not_with)',
+      (b) => Object.assign(b.mentees[0]!, { not_with: [{ id: 'mentor-0', reason: 'neighbours' }] }),
+      /must not be matched/,
+    ],
+    ['a pair that fails a required criterion', (b) => Object.assign(b.mentees[0]!.attributes, { languages: ['Polish'] }), /1 mentor fails "language"/],
+  ];
+  for (const [what, change, why] of cases) {
+    it(`never proposes ${what}, and says why`, () => {
+      const b = base();
+      change(b);
+      const p = proposeFor(model(b));
+      expect(p.pairs).toEqual([]);
+      expect(p.unmatched[0]!.reasons.join(' ')).toMatch(why);
+    });
+  }
+  it('never proposes a pair excluded in programme.yaml', () => {
+    const p = proposeFor(model({ ...base(), settings: { matching: { criteria, exclusions: [{ mentor: 'mentor-0', mentee: 'mentee-0' }] } } }));
+    expect(p.pairs).toEqual([]);
+  });
+  it('never proposes a pair again after it was declined or was not a good match', () => {
+    for (const reason of ['declined', 'not-a-good-match']) {
+      const m = model({ ...base(), matches: [{ status: 'closed', closure: { date: '2026-11-10', reason } }] });
+      expect(proposeFor(m).pairs).toEqual([]);
+    }
+  });
+  it('leaves out mentees who are not active, not onboarded, or already in an open match', () => {
+    for (const extra of [{ status: 'left' }, { onboarding: {} }]) {
+      const b = base();
+      Object.assign(b.mentees[0]!, extra);
+      expect(proposeFor(model(b)).matched).toBe(0);
+    }
+    expect(proposeFor(model({ ...base(), mentors: [mentor({ expertise: ['cv'] }, { capacity: 2 })], matches: [{ status: 'proposed' }] })).pairs).toEqual([]);
+  });
+  it('keeps a mentor whose check expires soon, with a warning next to the pair', () => {
+    const b = base();
+    Object.assign(b.mentors[0]!, {
+      onboarding: { training: '2026-01-01', code_of_conduct: '2026-01-01', background_check: { completed: '2023-12-10', expires: '2026-12-10' } },
+    });
+    const p = proposeFor(model(b));
+    expect(p.pairs[0]!.warnings).toEqual(["Mentor 0's background check expires on 2026-12-10: renew it"]);
+  });
+  it('counts open matches against capacity', () => {
+    const b = {
+      ...base(),
+      mentors: [mentor({ expertise: ['cv'] }, { capacity: 2 })],
+      mentees: [mentee({ goals: ['cv'] }), mentee({ goals: ['cv'] }), mentee({ goals: ['cv'] })],
+    };
+    const p = proposeFor(model({ ...b, matches: [{ mentee: 'mentee-2', status: 'active', started: '2026-11-01' }] }));
+    expect(p.matched).toBe(1);
+    expect(p.mentors).toEqual([{ mentor: 'mentor-0', free: 1 }]);
+  });
+});
+
+describe('scores', () => {
+  const c = (x: Record<string, unknown>) => criterionSchema.parse({ name: 'c', weight: 2, ...x });
+  const a = (attributes: Record<string, unknown>) => mentorSchema.parse({ name: 'A', attributes });
+  const b = (attributes: Record<string, unknown>) => menteeSchema.parse({ name: 'B', attributes });
+  it('overlap, same, different, prefers and near each add their weight when satisfied', () => {
+    expect(evaluate(c({ field: 'x', compare: 'overlap' }), a({ x: ['p', 'q'] }), b({ x: ['q'] })).contribution).toBe(2);
+    expect(evaluate(c({ field: 'x', compare: 'overlap' }), a({ x: ['p'] }), b({ x: ['q'] })).contribution).toBe(0);
+    expect(evaluate(c({ field: 'x', compare: 'same' }), a({ x: 'n' }), b({ x: 'n' })).satisfied).toBe(true);
+    expect(evaluate(c({ field: 'x', compare: 'different' }), a({ x: 'n' }), b({ x: 'n' })).satisfied).toBe(false);
+    expect(evaluate(c({ mentee: 'wants', mentor: 'g', compare: 'prefers' }), a({ g: 'female' }), b({ wants: ['female'] })).satisfied).toBe(true);
+    expect(evaluate(c({ mentee: 'wants', mentor: 'g', compare: 'prefers' }), a({ g: 'male' }), b({ wants: ['female'] })).satisfied).toBe(false);
+    expect(evaluate(c({ mentee: 'wants', mentor: 'g', compare: 'prefers' }), a({ g: 'male' }), b({})).satisfied).toBe(true);
+    expect(evaluate(c({ field: 'age', compare: 'near', within: 10 }), a({ age: 40 }), b({ age: 31 })).satisfied).toBe(true);
+    expect(evaluate(c({ field: 'age', compare: 'near', within: 10 }), a({ age: 45 }), b({ age: 31 })).satisfied).toBe(false);
+  });
+  it('a score is exactly the sum of its breakdown', () => {
+    const list = [
+      c({ field: 'x', compare: 'overlap', weight: 0.1 }),
+      c({ field: 'y', compare: 'same', weight: 0.2 }),
+      c({ field: 'z', compare: 'near', within: 1, weight: 3.7 }),
+    ];
+    const { score, results } = scorePair(list, a({ x: ['1'], y: 2, z: 5 }), b({ x: ['1'], y: 2, z: 6 }));
+    expect(results.reduce((s, r) => s + r.contribution, 0)).toBe(score);
+    expect(score).toBeCloseTo(4, 10);
+  });
+});
+
+describe('proposals', () => {
+  it('matches the most mentees before the best total, where greedy would not', () => {
+    // Greedy by score gives mentor-0 to mentee-0 (score 4) and leaves mentee-1 with no one.
+    const m = model({
+      settings,
+      mentors: [mentor({ expertise: ['cv'], area: 'n', languages: ['English', 'Polish'] }), mentor({ expertise: ['cv'] })],
+      mentees: [mentee({ goals: ['cv'], area: 'n' }), mentee({ goals: ['job'], languages: ['Polish'] })],
+    });
+    const p = proposeFor(m);
+    expect(p.matched).toBe(2);
+    expect(p.pairs.map((x) => `${x.mentee} ${x.mentor}`)).toEqual(['mentee-0 mentor-1', 'mentee-1 mentor-0']);
+    expect(p.candidates).toHaveLength(3);
+  });
+  it('says who a waiting mentee lost a mentor to', () => {
+    const m = model({ settings, mentors: [mentor({ expertise: ['cv'] })], mentees: [mentee({ goals: ['cv'] }), mentee({ goals: ['cv'], area: 'n' })] });
+    const p = proposeFor(m);
+    expect(p.unmatched[0]!.reasons[0]).toMatch(/every mentor they could have is needed for someone else: Mentor 0 \(for Mentee \d\)/);
+  });
+  it('explains every mentor for a mentee, best first, excluded ones with why', () => {
+    const m = model({
+      settings,
+      mentors: [mentor({ expertise: [] }), mentor({ expertise: ['cv'] }), mentor({ languages: ['Welsh'] })],
+      mentees: [mentee({ goals: ['cv'] })],
+    });
+    const e = explainMentee(m, 'mentee-0', TODAY);
+    expect(e.candidates.map((c) => [c.mentor, c.excluded.length === 0 ? c.score : c.excluded[0]])).toEqual([
+      ['mentor-1', 3],
+      ['mentor-0', 0],
+      ['mentor-2', 'fails "language" (nothing shared (English / Welsh))'],
+    ]);
+  });
+  it('does not depend on the order the files are read in', () => {
+    const people = {
+      settings,
+      mentors: [mentor({ expertise: ['cv'] }), mentor({ expertise: ['cv'] })],
+      mentees: [mentee({ goals: ['cv'] }), mentee({ goals: ['cv'] })],
+    };
+    const a = proposeFor(model(people));
+    const b = proposeFor(model({ ...people, mentors: [...people.mentors].reverse(), mentees: [...people.mentees].reverse() }));
+    expect(a.pairs.map((p) => p.mentee + p.mentor).length).toBe(b.pairs.length);
+    expect(a.total).toBe(b.total);
+  });
+});
