@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generate } from './generate.mjs';
+import { generateMatch } from './generate-match.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'mentor-coord.js');
@@ -121,3 +122,28 @@ measure(
   ],
   { preload: true },
 );
+
+// match: waiting mentees and mentors of capacity 2, about 30% of pairs ruled out by a required
+// criterion; the whole command, as a coordinator runs it.
+for (const [label, options] of [
+  ['1,000 mentees x 500 mentors (capacity 2)', { mentees: 1000, mentors: 500 }],
+  ['2,000 mentees x 1,000 mentors (capacity 2)', { mentees: 2000, mentors: 1000 }],
+  ['2,000 x 1,000, correlated: the same ten mentors are best for everyone', { mentees: 2000, mentors: 1000, correlated: true }],
+]) {
+  const name = `match-${options.mentees}-${options.mentors}${options.correlated ? '-correlated' : ''}`;
+  const dir = join(OUT, name);
+  const stamp = join(dir, '.generated.json');
+  const want = JSON.stringify({ generator: 1, ...options });
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    generateMatch(dir, options);
+    writeFileSync(stamp, want);
+  }
+  console.log(label);
+  time([BIN, 'validate', '--dir', dir]);
+  const run = measure('  match --json (cache warm)', [BIN, 'match', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true }, Math.min(RUNS, 3));
+  const json = JSON.parse(run.runs[0].stdout);
+  console.log(
+    `  matched ${json.matched} of ${json.matched + json.unmatched.length}, total ${json.total}, worst ${json.worst}, ${json.candidates.length} allowed pairs`,
+  );
+  measure('  match --fair --json (cache warm)', [BIN, 'match', '--fair', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true }, 1);
+}

@@ -52,3 +52,29 @@ export function renderExplain(mentee: string, waiting: string[], candidates: Can
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
+
+/**
+ * The --json shape, with `candidates` (every allowed pair: hundreds of thousands in a large
+ * programme) one compact object per line: the same JSON, written in a fraction of the time.
+ */
+export function renderProposalJson(p: Proposal): string {
+  const head = {
+    matched: p.matched,
+    total: p.total,
+    worst: p.worst,
+    pairs: p.pairs.map((x) => ({ mentee: x.mentee, mentor: x.mentor, score: x.score, criteria: x.criteria, warnings: x.warnings })),
+    unmatched: p.unmatched,
+    mentors: p.mentors,
+    candidates: [] as unknown[],
+  };
+  const text = JSON.stringify(head, null, 2);
+  const quoted = new Map<string, string>();
+  const q = (id: string) => {
+    let v = quoted.get(id);
+    if (v === undefined) quoted.set(id, (v = JSON.stringify(id)));
+    return v;
+  };
+  const lines = p.candidates.map((c) => `    {"mentee": ${q(c.mentee)}, "mentor": ${q(c.mentor)}, "score": ${c.score}}`);
+  const at = text.lastIndexOf('"candidates": []');
+  return `${text.slice(0, at)}"candidates": [${lines.length > 0 ? `\n${lines.join(',\n')}\n  ` : ''}]${text.slice(at + '"candidates": []'.length)}\n`;
+}

@@ -2,7 +2,7 @@ import { propose, type Proposal } from '../../core/match/propose.js';
 import { newMatchId, proposedMatchText } from '../../core/match/records.js';
 import { EXIT, UserError } from '../../errors.js';
 import { createRecords, whileWriting } from '../../ops/workflow.js';
-import { renderProposal } from '../../render/match.js';
+import { renderProposal, renderProposalJson } from '../../render/match.js';
 import { loadProgramme, type LoadedProgramme } from '../../store/load.js';
 import { defineCommand, option, type OptionValues } from '../command.js';
 import type { Context } from '../context.js';
@@ -50,7 +50,7 @@ function run(ctx: Context, loaded: LoadedProgramme, flags: OptionValues<typeof O
   });
   const name = (id: string) => (model.mentees.get(id) ?? model.mentors.get(id))?.data.name ?? id;
   if (flags.apply) apply(ctx, loaded, proposal);
-  if (ctx.json) ctx.stdout(`${JSON.stringify(publicProposal(proposal), null, 2)}\n`);
+  if (ctx.json) ctx.stdout(renderProposalJson(proposal));
   else ctx.stdout(renderProposal(proposal, name, ctx.chalk));
   if (!flags.apply && proposal.pairs.length > 0) ctx.stderr('Nothing was written: add --apply to write these pairs as proposed matches.\n');
   return EXIT.ok;
@@ -68,17 +68,4 @@ function apply(ctx: Context, loaded: LoadedProgramme, proposal: Proposal): void 
     };
   });
   for (const file of createRecords(ctx, loaded, records)) ctx.stderr(`wrote ${file}\n`);
-}
-
-/** The documented --json shape. */
-export function publicProposal(p: Proposal) {
-  return {
-    matched: p.matched,
-    total: p.total,
-    worst: p.worst,
-    pairs: p.pairs.map((x) => ({ mentee: x.mentee, mentor: x.mentor, score: x.score, criteria: x.criteria, warnings: x.warnings })),
-    unmatched: p.unmatched,
-    mentors: p.mentors,
-    candidates: p.candidates,
-  };
 }

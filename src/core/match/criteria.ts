@@ -71,3 +71,86 @@ export function scorePair(criteria: Criterion[], mentor: Mentor, mentee: Mentee)
   const results = criteria.map((c) => evaluate(c, mentor, mentee));
   return { score: results.reduce((sum, r) => sum + r.contribution, 0), results };
 }
+
+/**
+ * The criteria compiled for many pairs: each person's attributes prepared once (sets, joined
+ * values, numbers), so that scoring a pair allocates nothing. Words come from `evaluate`, only
+ * for the pairs that are shown.
+ */
+export interface Compiled {
+  weights: Float64Array;
+  required: boolean[];
+  prepareMentor(m: Mentor): Prepared;
+  prepareMentee(m: Mentee): Prepared;
+  /** The index of the first required criterion the pair fails, or -1; and the score. */
+  score(mentor: Prepared, mentee: Prepared): { failed: number; score: number };
+}
+
+type Prepared = (Set<string> | string | number | undefined)[];
+
+export function compile(criteria: Criterion[]): Compiled {
+  const names = criteria.map(sides);
+  const prepare = (side: 'mentor' | 'mentee') => (person: Mentor | Mentee) =>
+    criteria.map((c, k) => {
+      const v = person.attributes[names[k]![side]] as Value;
+      switch (c.compare) {
+        case 'overlap':
+        case 'prefers':
+          return new Set(list(v));
+        case 'same':
+        case 'different':
+          return v === undefined ? undefined : list(v).join();
+        case 'near': {
+          const x = Number(Array.isArray(v) ? v[0] : v);
+          return Number.isFinite(x) ? x : undefined;
+        }
+      }
+    });
+  const result = { failed: -1, score: 0 };
+  return {
+    weights: Float64Array.from(criteria.map((c) => c.weight ?? 0)),
+    required: criteria.map((c) => c.required),
+    prepareMentor: prepare('mentor'),
+    prepareMentee: prepare('mentee'),
+    score(a, b) {
+      result.failed = -1;
+      result.score = 0;
+      for (let k = 0; k < criteria.length; k++) {
+        const c = criteria[k]!;
+        const x = a[k];
+        const y = b[k];
+        let ok = false;
+        switch (c.compare) {
+          case 'overlap':
+            for (const v of y as Set<string>)
+              if ((x as Set<string>).has(v)) {
+                ok = true;
+                break;
+              }
+            break;
+          case 'prefers':
+            if ((y as Set<string>).size === 0) ok = true;
+            else
+              for (const v of x as Set<string>)
+                if ((y as Set<string>).has(v)) {
+                  ok = true;
+                  break;
+                }
+            break;
+          case 'same':
+            ok = x !== undefined && y !== undefined && x === y;
+            break;
+          case 'different':
+            ok = x !== undefined && y !== undefined && x !== y;
+            break;
+          case 'near':
+            ok = x !== undefined && y !== undefined && Math.abs((x as number) - (y as number)) <= (c.within ?? 0);
+            break;
+        }
+        if (ok) result.score += c.weight ?? 0;
+        else if (c.required && result.failed === -1) result.failed = k;
+      }
+      return result;
+    },
+  };
+}

@@ -5,7 +5,7 @@ import type { Loaded, ProgrammeModel } from '../model.js';
 import type { Mentee, Mentor } from '../schema/index.js';
 import { cmp } from '../order.js';
 import { openMatchesByMentor } from './capacity.js';
-import type { CriterionResult } from './criteria.js';
+import { compile, type CriterionResult } from './criteria.js';
 import { menteeStatus, mentorStatus, openMentees, pairBans, pairVerdict, type MentorStatus, type Reason } from './eligibility.js';
 import { fairEdges, solve } from './solver.js';
 
@@ -17,6 +17,8 @@ export interface ProposalOptions {
   minScore?: number;
   /** First raise the worst pair's score as far as it goes without matching fewer, then the total. */
   fair?: boolean;
+  /** List every allowed pair (for --json): hundreds of thousands in a large programme. Default true. */
+  candidates?: boolean;
 }
 
 export interface ProposedPair {
@@ -47,7 +49,11 @@ interface Setup {
   waitingReasons: Map<string, Reason[]>;
   mentors: MentorStatus[];
   eligibleMentors: MentorStatus[];
-  verdicts: Map<string, ReturnType<typeof pairVerdict>>;
+  /** Per pair (mentee i, eligible mentor j at i * m + j): the score. */
+  scores: Float64Array;
+  /** Per pair: -1 when it may be made; else 0 for a ban, or 1 + the index of the required criterion it fails. */
+  verdicts: Int32Array;
+  bans: Map<string, Reason>;
 }
 
 function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
@@ -64,24 +70,38 @@ function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
     if (status.reasons.length === 0) mentees.push(mentee);
     else if (wanted) waitingReasons.set(mentee.id, status.reasons);
   }
+  // Scoring every pair is the hot path (a million pairs in a large programme): each person's
+  // attributes are prepared once, and the results go into flat arrays.
   const bans = pairBans(model);
-  const verdicts = new Map<string, ReturnType<typeof pairVerdict>>();
-  for (const mentee of mentees) for (const m of eligibleMentors) verdicts.set(key(m.mentor.id, mentee.id), pairVerdict(model, m.mentor, mentee, bans));
-  return { mentees, waitingReasons, mentors, eligibleMentors, verdicts };
+  const compiled = compile(model.settings.matching.criteria);
+  const menteePrep = mentees.map((m) => compiled.prepareMentee(m.data));
+  const m = eligibleMentors.length;
+  const scores = new Float64Array(mentees.length * m);
+  const verdicts = new Int32Array(mentees.length * m);
+  eligibleMentors.forEach((status, j) => {
+    const prep = compiled.prepareMentor(status.mentor.data);
+    mentees.forEach((mentee, i) => {
+      const r = compiled.score(prep, menteePrep[i]!);
+      scores[i * m + j] = r.score;
+      verdicts[i * m + j] = bans.has(key(status.mentor.id, mentee.id)) ? 0 : r.failed === -1 ? -1 : 1 + r.failed;
+    });
+  });
+  return { mentees, waitingReasons, mentors, eligibleMentors, scores, verdicts, bans };
 }
 
 const key = (mentor: string, mentee: string) => `${mentor}\u0000${mentee}`;
 
 export function propose(model: ProgrammeModel, options: ProposalOptions): Proposal {
   const s = setup(model, options);
+  const m = s.eligibleMentors.length;
   const allowed: { mentee: number; mentor: number; score: number }[] = [];
-  s.mentees.forEach((mentee, i) =>
-    s.eligibleMentors.forEach((m, j) => {
-      const v = s.verdicts.get(key(m.mentor.id, mentee.id))!;
-      if (v.reasons.length === 0 && (options.minScore === undefined || v.score >= options.minScore)) allowed.push({ mentee: i, mentor: j, score: v.score });
-    }),
-  );
-  const capacity = s.eligibleMentors.map((m) => m.free);
+  for (let i = 0; i < s.mentees.length; i++) {
+    for (let j = 0; j < m; j++) {
+      const score = s.scores[i * m + j]!;
+      if (s.verdicts[i * m + j] === -1 && (options.minScore === undefined || score >= options.minScore)) allowed.push({ mentee: i, mentor: j, score });
+    }
+  }
+  const capacity = s.eligibleMentors.map((x) => x.free);
   const edges = options.fair ? fairEdges({ mentees: s.mentees.length, capacity, edges: allowed }) : allowed;
   const result = solve({ mentees: s.mentees.length, capacity, edges });
 
@@ -91,7 +111,8 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     if (j === -1) return;
     const mentee = s.mentees[i]!;
     const status = s.eligibleMentors[j]!;
-    const v = s.verdicts.get(key(status.mentor.id, mentee.id))!;
+    // The words, only for the pairs proposed.
+    const v = pairVerdict(model, status.mentor, mentee, s.bans);
     pairs.push({
       mentee: mentee.id,
       mentor: status.mentor.id,
@@ -103,11 +124,18 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     taken.set(status.mentor.id, [...(taken.get(status.mentor.id) ?? []), mentee.id]);
   });
 
+  const possibleFor = new Map<number, number[]>();
+  for (const e of edges) {
+    if (result.mentorOf[e.mentee] !== -1) continue; // only the mentees left waiting need it
+    const list = possibleFor.get(e.mentee);
+    if (list) list.push(e.mentor);
+    else possibleFor.set(e.mentee, [e.mentor]);
+  }
   const unmatched: Proposal['unmatched'] = [];
   for (const [mentee, reasons] of s.waitingReasons) unmatched.push({ mentee, reasons: reasons.map((r) => `${personOf(model, mentee)} ${r.text}`) });
   for (const [i, mentee] of s.mentees.entries()) {
     if (result.mentorOf[i] !== -1) continue;
-    unmatched.push({ mentee: mentee.id, reasons: whyUnmatched(model, s, mentee, edges, taken, options) });
+    unmatched.push({ mentee: mentee.id, reasons: whyUnmatched(model, s, i, possibleFor.get(i) ?? [], taken, options) });
   }
   unmatched.sort((a, b) => cmp(a.mentee, b.mentee));
   pairs.sort((a, b) => cmp(a.mentee, b.mentee));
@@ -117,8 +145,11 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     worst: pairs.length > 0 ? Math.min(...pairs.map((p) => p.score)) : null,
     pairs,
     unmatched,
-    mentors: s.eligibleMentors.map((m) => ({ mentor: m.mentor.id, free: m.free })),
-    candidates: allowed.map((e) => ({ mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score })),
+    mentors: s.eligibleMentors.map((x) => ({ mentor: x.mentor.id, free: x.free })),
+    candidates:
+      options.candidates === false
+        ? []
+        : allowed.map((e) => ({ mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score })),
   };
 }
 
@@ -137,21 +168,13 @@ const GROUP_WORDS: Record<string, [string, string]> = {
   'low-score': ['scores below the minimum', 'score below the minimum'],
 };
 
-function whyUnmatched(
-  model: ProgrammeModel,
-  s: Setup,
-  mentee: Loaded<Mentee>,
-  edges: { mentee: number; mentor: number; score: number }[],
-  taken: Map<string, string[]>,
-  options: ProposalOptions,
-): string[] {
-  const i = s.mentees.indexOf(mentee);
-  const possible = edges.filter((e) => e.mentee === i).map((e) => s.eligibleMentors[e.mentor]!.mentor);
+function whyUnmatched(model: ProgrammeModel, s: Setup, i: number, possible: number[], taken: Map<string, string[]>, options: ProposalOptions): string[] {
   if (possible.length > 0) {
-    const needed = possible
-      .slice(0, 5)
-      .map((m) => `${m.data.name} (for ${(taken.get(m.id) ?? []).map((id) => personOf(model, id)).join(' and ') || 'no one'})`);
-    return [`every mentor they could have is needed for someone else: ${needed.join(', ')}${possible.length > 5 ? ` and ${possible.length - 5} more` : ''}`];
+    const shown = possible.slice(0, 5).map((j) => {
+      const mentor = s.eligibleMentors[j]!.mentor;
+      return `${mentor.data.name} (for ${(taken.get(mentor.id) ?? []).map((id) => personOf(model, id)).join(' and ') || 'no one'})`;
+    });
+    return [`every mentor they could have is needed for someone else: ${shown.join(', ')}${possible.length > 5 ? ` and ${possible.length - 5} more` : ''}`];
   }
   // No mentor is possible: say what rules each one out, grouped.
   const counts = new Map<string, { count: number; words: [string, string] }>();
@@ -160,18 +183,24 @@ function whyUnmatched(
     c.count++;
     counts.set(k, c);
   };
-  for (const m of s.mentors) {
-    const first = m.reasons[0];
+  const criteria = model.settings.matching.criteria;
+  const mentee = s.mentees[i]!;
+  const m = s.eligibleMentors.length;
+  for (const status of s.mentors) {
+    const first = status.reasons[0];
     if (first) {
       count(first.key, GROUP_WORDS[first.key] ?? [first.text, first.text]);
       continue;
     }
-    const v = s.verdicts.get(key(m.mentor.id, mentee.id))!;
-    const pairReason = v.reasons[0];
-    if (pairReason) {
-      const name = pairReason.key.startsWith('required:') ? pairReason.key.slice('required:'.length) : undefined;
-      count(pairReason.key, name ? [`fails "${name}"`, `fail "${name}"`] : (GROUP_WORDS[pairReason.key] ?? [pairReason.text, pairReason.text]));
-    } else if (options.minScore !== undefined && v.score < options.minScore) {
+    const j = s.eligibleMentors.indexOf(status);
+    const verdict = s.verdicts[i * m + j]!;
+    if (verdict === 0) {
+      const ban = s.bans.get(key(status.mentor.id, mentee.id))!;
+      count(ban.key, GROUP_WORDS[ban.key] ?? [ban.text, ban.text]);
+    } else if (verdict > 0) {
+      const name = criteria[verdict - 1]!.name ?? '';
+      count(`required:${name}`, [`fails "${name}"`, `fail "${name}"`]);
+    } else if (options.minScore !== undefined && s.scores[i * m + j]! < options.minScore) {
       count('low-score', GROUP_WORDS['low-score']!);
     }
   }

@@ -31,29 +31,56 @@ export function solve(input: SolverInput): SolverResult {
   const T = n + m + 1;
   const V = n + m + 2;
   const E = 2 * (n + m + input.edges.length);
-  const head = new Int32Array(V).fill(-1);
-  const next = new Int32Array(E);
+  // The residual graph in compressed rows: each node's edges side by side in memory (a linked
+  // list scattered a mentor's edges across the arrays, and walking them was most of the time).
+  // `rev` gives each edge its reverse. Typed arrays throughout: no object per edge.
+  const k = input.edges.length;
+  const arcCount = n + k + m;
+  const from = new Int32Array(arcCount);
+  const toNode = new Int32Array(arcCount);
+  const capacityOf = new Int32Array(arcCount);
+  const costOf = new Float64Array(arcCount);
+  const scoreOf = new Float64Array(arcCount);
+  let a = 0;
+  const arc0 = (u: number, v: number, c: number, w: number, score: number) => {
+    from[a] = u;
+    toNode[a] = v;
+    capacityOf[a] = c;
+    costOf[a] = w;
+    scoreOf[a++] = score;
+  };
+  for (let i = 0; i < n; i++) arc0(S, 1 + i, 1, 0, 0);
+  for (const e of input.edges) arc0(1 + e.mentee, n + 1 + e.mentor, 1, -Math.round(e.score * SCALE), e.score);
+  for (let j = 0; j < m; j++) if (input.capacity[j]! > 0) arc0(n + 1 + j, T, input.capacity[j]!, 0, 0);
+  const start = new Int32Array(V + 1);
+  for (let x = 0; x < a; x++) {
+    start[from[x]! + 1] = start[from[x]! + 1]! + 1;
+    start[toNode[x]! + 1] = start[toNode[x]! + 1]! + 1;
+  }
+  for (let v = 0; v < V; v++) start[v + 1] = start[v + 1]! + start[v]!;
+  const fill = start.slice(0, V);
   const to = new Int32Array(E);
+  const rev = new Int32Array(E);
   const cap = new Int32Array(E);
   const cost = new Float64Array(E);
-  let count = 0;
-  const add = (u: number, v: number, c: number, w: number) => {
-    to[count] = v;
-    cap[count] = c;
-    cost[count] = w;
-    next[count] = head[u]!;
-    head[u] = count++;
-    to[count] = u;
-    cap[count] = 0;
-    cost[count] = -w;
-    next[count] = head[v]!;
-    head[v] = count++;
-  };
-  // Added in reverse so that adjacency lists run in input order (the lowest ids first).
-  for (let j = m - 1; j >= 0; j--) if (input.capacity[j]! > 0) add(n + 1 + j, T, input.capacity[j]!, 0);
-  const sorted = [...input.edges].sort((a, b) => b.mentee - a.mentee || b.mentor - a.mentor);
-  for (const e of sorted) add(1 + e.mentee, n + 1 + e.mentor, 1, -Math.round(e.score * SCALE));
-  for (let i = n - 1; i >= 0; i--) add(S, 1 + i, 1, 0);
+  const scoreOfEdge = new Float64Array(E);
+  for (let x = 0; x < a; x++) {
+    const u = from[x]!;
+    const v = toNode[x]!;
+    const p = fill[u]!;
+    fill[u] = p + 1;
+    const r = fill[v]!;
+    fill[v] = r + 1;
+    to[p] = v;
+    cap[p] = capacityOf[x]!;
+    cost[p] = costOf[x]!;
+    scoreOfEdge[p] = scoreOf[x]!;
+    rev[p] = r;
+    to[r] = u;
+    cap[r] = 0;
+    cost[r] = -costOf[x]!;
+    rev[r] = p;
+  }
 
   // Potentials that make every reduced cost non-negative to begin with.
   const pot = new Float64Array(V);
@@ -73,9 +100,10 @@ export function solve(input: SolverInput): SolverResult {
     heap.clear();
     heap.push(S, 0);
     while (heap.size > 0) {
-      const [u, d] = heap.pop();
+      const u = heap.pop();
+      const d = heap.lastKey;
       if (d > dist[u]!) continue;
-      for (let e = head[u]!; e !== -1; e = next[e]!) {
+      for (let e = start[u]!; e < start[u + 1]!; e++) {
         if (cap[e]! <= 0) continue;
         const v = to[e]!;
         const nd = d + cost[e]! + pot[u]! - pot[v]!;
@@ -95,7 +123,7 @@ export function solve(input: SolverInput): SolverResult {
       const queue = [S];
       for (let q = 0; q < queue.length; q++) {
         const u = queue[q]!;
-        for (let e = head[u]!; e !== -1; e = next[e]!) {
+        for (let e = start[u]!; e < start[u + 1]!; e++) {
           const v = to[e]!;
           if (cap[e]! > 0 && level[v] === -1 && cost[e]! + pot[u]! - pot[v]! === 0) {
             level[v] = level[u]! + 1;
@@ -104,7 +132,7 @@ export function solve(input: SolverInput): SolverResult {
         }
       }
       if (level[T] === -1) break;
-      for (let v = 0; v < V; v++) arc[v] = head[v]!;
+      for (let v = 0; v < V; v++) arc[v] = start[v]!;
       let flowed = 0;
       while (augment(S)) flowed++;
       if (flowed === 0) break;
@@ -113,20 +141,20 @@ export function solve(input: SolverInput): SolverResult {
     if (pushed === 0) break;
   }
 
-  function augment(start: number): boolean {
+  function augment(source: number): boolean {
     // Iterative depth-first search along levels, with current-arc pointers.
     const path: number[] = [];
-    let u = start;
+    let u = source;
     for (;;) {
       if (u === T) {
         for (const e of path) {
-          cap[e]! -= 1;
-          cap[e ^ 1]! += 1;
+          cap[e] = cap[e]! - 1;
+          cap[rev[e]!] = cap[rev[e]!]! + 1;
         }
         return true;
       }
       let advanced = false;
-      for (; arc[u] !== -1; arc[u] = next[arc[u]!]!) {
+      for (; arc[u]! < start[u + 1]!; arc[u] = arc[u]! + 1) {
         const e = arc[u]!;
         const v = to[e]!;
         if (cap[e]! > 0 && level[v] === level[u]! + 1 && cost[e]! + pot[u]! - pot[v]! === 0) {
@@ -141,23 +169,22 @@ export function solve(input: SolverInput): SolverResult {
       level[u] = -2;
       if (path.length === 0) return false;
       const back = path.pop()!;
-      u = to[back ^ 1]!;
-      arc[u] = next[arc[u]!]!;
+      u = to[rev[back]!]!;
+      arc[u] = arc[u]! + 1;
     }
   }
 
   const mentorOf = new Array<number>(n).fill(-1);
   let matched = 0;
   let total = 0;
-  const scoreOf = new Map<number, number>();
-  for (const e of input.edges) scoreOf.set(e.mentee * m + e.mentor, e.score);
   for (let i = 0; i < n; i++) {
-    for (let e = head[1 + i]!; e !== -1; e = next[e]!) {
+    for (let e = start[1 + i]!; e < start[2 + i]!; e++) {
       const v = to[e]!;
-      if (v > n && v <= n + m && (e & 1) === 0 && cap[e] === 0) {
+      // Every edge from a mentee to a mentor is a forward edge; used up, it carries the match.
+      if (v > n && v <= n + m && cap[e] === 0) {
         mentorOf[i] = v - n - 1;
         matched++;
-        total += scoreOf.get(i * m + (v - n - 1))!;
+        total += scoreOfEdge[e]!;
       }
     }
   }
@@ -214,9 +241,11 @@ class MinHeap {
     this.keys[i] = key;
     this.items[i] = item;
   }
-  pop(): [number, number] {
+  /** The key of the item popped last. */
+  lastKey = 0;
+  pop(): number {
     const item = this.items[0]!;
-    const key = this.keys[0]!;
+    this.lastKey = this.keys[0]!;
     const lastKey = this.keys[--this.size]!;
     const lastItem = this.items[this.size]!;
     let i = 0;
@@ -231,6 +260,6 @@ class MinHeap {
     }
     this.keys[i] = lastKey;
     this.items[i] = lastItem;
-    return [item, key];
+    return item;
   }
 }
