@@ -1,4 +1,4 @@
-import { propose, type Proposal } from '../../core/match/propose.js';
+import { alternatives, propose, type Proposal } from '../../core/match/propose.js';
 import { newMatchId, proposedMatchText } from '../../core/match/records.js';
 import { EXIT, UserError } from '../../errors.js';
 import { createRecords, whileWriting } from '../../ops/workflow.js';
@@ -13,6 +13,7 @@ const OPTIONS = {
   minScore: option.value('--min-score <score>', 'never propose a pair scoring below this'),
   fair: option.flag('--fair', "first make the worst pair's score as high as it can be without matching fewer, then the total"),
   apply: option.flag('--apply', 'accept the whole proposal: write each pair as a proposed match'),
+  interactive: option.flag('--interactive', 'go through the proposal pair by pair: accept, choose another mentor, or skip (on a terminal)'),
 };
 
 export const command = defineCommand({
@@ -25,6 +26,7 @@ export const command = defineCommand({
     const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
     if (minScore !== undefined && !Number.isFinite(minScore))
       throw new UserError(`--min-score "${flags.minScore}" is not a number`, 'Give a score, e.g. --min-score 3.');
+    if (flags.interactive) return review(ctx, flags, minScore);
     if (flags.apply) return whileWriting(ctx, 'match --apply', (loaded) => run(ctx, loaded, flags, minScore));
     return run(ctx, loadProgramme(ctx.dir, { cache: ctx.cache }), flags, minScore);
   },
@@ -54,6 +56,76 @@ function run(ctx: Context, loaded: LoadedProgramme, flags: OptionValues<typeof O
   else ctx.stdout(renderProposal(proposal, name, ctx.chalk));
   if (!flags.apply && proposal.pairs.length > 0) ctx.stderr('Nothing was written: add --apply to write these pairs as proposed matches.\n');
   return EXIT.ok;
+}
+
+/**
+ * Pair by pair: accept, choose one of the next-best mentors (each shown with what it does to the
+ * number matched and the total), or skip. Each decision is kept and the rest solved again; the
+ * accepted pairs are written at the end. Ctrl-C writes nothing.
+ */
+async function review(ctx: Context, flags: OptionValues<typeof OPTIONS>, minScore: number | undefined): Promise<number> {
+  if (!ctx.stdinIsTTY)
+    throw new UserError(
+      'match --interactive asks questions, so it needs a terminal',
+      'In a script, use mentor-coord match --apply, or --json to decide yourself.',
+    );
+  const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+  const { model } = loaded;
+  const prompts = await import('@inquirer/prompts');
+  const io = ctx.promptStreams;
+  const say = (text: string) => (io ? io.output.write(`${text}\n`) : ctx.stderr(`${text}\n`));
+  const name = (id: string) => (model.mentees.get(id) ?? model.mentors.get(id))?.data.name ?? id;
+  const mentees = flags.mentee?.flatMap((m) => m.split(',')).map((m) => m.trim());
+  const base = {
+    today: ctx.today,
+    candidates: false,
+    ...(mentees ? { mentees } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+    ...(flags.fair ? { fair: true } : {}),
+  };
+  const fixed = new Map<string, string>();
+  const skipped = new Set<string>();
+  const decided = new Set<string>();
+  const sign = (d: number) => (d > 0 ? `+${d}` : d < 0 ? `${d}` : '±0');
+  for (;;) {
+    const proposal = propose(model, { ...base, fixed, skipped });
+    const next = proposal.pairs.find((p) => !decided.has(p.mentee));
+    if (!next) break;
+    say('');
+    say(`${name(next.mentee)} with ${name(next.mentor)}: score ${next.score} (proposal: ${proposal.matched} matched, total ${proposal.total})`);
+    for (const r of next.results.filter((x) => x.contribution > 0)) say(`  ${r.name} (+${r.contribution}): ${r.detail}`);
+    for (const w of next.warnings) say(`  warning: ${w}`);
+    const others = alternatives(model, { ...base, fixed, skipped }, next.mentee, next.mentor);
+    const choice = await prompts.select(
+      {
+        message: `Propose ${name(next.mentor)} for ${name(next.mentee)}?`,
+        choices: [
+          { name: 'Accept', value: 'accept' },
+          ...others.map((o) => ({
+            name: `${name(o.mentor)} instead (score ${o.score}): ${o.matched} matched (${sign(o.matched - proposal.matched)}), total ${o.total} (${sign(o.total - proposal.total)})`,
+            value: `mentor:${o.mentor}`,
+          })),
+          { name: `Skip: leave ${name(next.mentee)} waiting`, value: 'skip' },
+          { name: 'Stop here (accepted pairs are written)', value: 'stop' },
+        ],
+      },
+      io,
+    );
+    if (choice === 'stop') break;
+    decided.add(next.mentee);
+    if (choice === 'skip') skipped.add(next.mentee);
+    else fixed.set(next.mentee, choice === 'accept' ? next.mentor : choice.slice('mentor:'.length));
+  }
+  if (fixed.size === 0) {
+    say('Nothing accepted, nothing written.');
+    return EXIT.ok;
+  }
+  return whileWriting(ctx, 'match --interactive', (now) => {
+    const chosen = propose(now.model, { ...base, fixed, skipped: new Set([...now.model.mentees.keys()].filter((id) => !fixed.has(id))) });
+    apply(ctx, now, chosen);
+    say(`Wrote ${chosen.pairs.length} proposed match${chosen.pairs.length === 1 ? '' : 'es'}.`);
+    return EXIT.ok;
+  });
 }
 
 function apply(ctx: Context, loaded: LoadedProgramme, proposal: Proposal): void {

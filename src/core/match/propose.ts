@@ -19,6 +19,10 @@ export interface ProposalOptions {
   fair?: boolean;
   /** List every allowed pair (for --json): hundreds of thousands in a large programme. Default true. */
   candidates?: boolean;
+  /** Decisions already taken (interactive review): these mentees get these mentors. */
+  fixed?: Map<string, string>;
+  /** Mentees the coordinator chose to leave waiting this time. */
+  skipped?: Set<string>;
 }
 
 export interface ProposedPair {
@@ -60,16 +64,25 @@ function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
   const open = openMatchesByMentor(model);
   const inOpen = openMentees(model);
   const mentors = [...model.mentors.values()].map((m) => mentorStatus(model, m, options.today, open));
-  const eligibleMentors = mentors.filter((m) => m.reasons.length === 0);
   const wanted = options.mentees ? new Set(options.mentees) : undefined;
   const waitingReasons = new Map<string, Reason[]>();
   const mentees: Loaded<Mentee>[] = [];
   for (const mentee of model.mentees.values()) {
     if (wanted && !wanted.has(mentee.id)) continue;
+    if (options.fixed?.has(mentee.id)) continue;
+    if (options.skipped?.has(mentee.id)) {
+      waitingReasons.set(mentee.id, [{ key: 'skipped', text: 'was left waiting this time (skipped)' }]);
+      continue;
+    }
     const status = menteeStatus(model, mentee, inOpen);
     if (status.reasons.length === 0) mentees.push(mentee);
     else if (wanted) waitingReasons.set(mentee.id, status.reasons);
   }
+  for (const mentor of options.fixed?.values() ?? []) {
+    const status = mentors.find((x) => x.mentor.id === mentor);
+    if (status) status.free = Math.max(0, status.free - 1);
+  }
+  const eligibleMentors = mentors.filter((x) => x.reasons.length === 0 && x.free > 0);
   // Scoring every pair is the hot path (a million pairs in a large programme): each person's
   // attributes are prepared once, and the results go into flat arrays.
   const bans = pairBans(model);
@@ -124,6 +137,21 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     taken.set(status.mentor.id, [...(taken.get(status.mentor.id) ?? []), mentee.id]);
   });
 
+  for (const [menteeId, mentorId] of options.fixed ?? []) {
+    const mentee = model.mentees.get(menteeId);
+    const status = s.mentors.find((x) => x.mentor.id === mentorId);
+    if (!mentee || !status) continue;
+    const v = pairVerdict(model, status.mentor, mentee, s.bans);
+    pairs.push({
+      mentee: menteeId,
+      mentor: mentorId,
+      score: v.score,
+      criteria: Object.fromEntries(v.results.filter((r) => r.contribution !== 0 || r.required).map((r) => [r.name, r.contribution])),
+      results: v.results,
+      warnings: status.warnings,
+    });
+    taken.set(mentorId, [...(taken.get(mentorId) ?? []), menteeId]);
+  }
   const possibleFor = new Map<number, number[]>();
   for (const e of edges) {
     if (result.mentorOf[e.mentee] !== -1) continue; // only the mentees left waiting need it
@@ -140,7 +168,7 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
   unmatched.sort((a, b) => cmp(a.mentee, b.mentee));
   pairs.sort((a, b) => cmp(a.mentee, b.mentee));
   return {
-    matched: result.matched,
+    matched: pairs.length,
     total: pairs.reduce((sum, p) => sum + p.score, 0),
     worst: pairs.length > 0 ? Math.min(...pairs.map((p) => p.score)) : null,
     pairs,
@@ -193,6 +221,10 @@ function whyUnmatched(model: ProgrammeModel, s: Setup, i: number, possible: numb
       continue;
     }
     const j = s.eligibleMentors.indexOf(status);
+    if (j === -1) {
+      count('no-place', GROUP_WORDS['no-place']!); // places taken by decisions already made
+      continue;
+    }
     const verdict = s.verdicts[i * m + j]!;
     if (verdict === 0) {
       const ban = s.bans.get(key(status.mentor.id, mentee.id))!;
@@ -241,4 +273,34 @@ export function explainMentee(model: ProgrammeModel, menteeId: string, today: Is
   });
   candidates.sort((a, b) => Number(a.excluded.length > 0) - Number(b.excluded.length > 0) || (b.score ?? 0) - (a.score ?? 0) || cmp(a.mentor, b.mentor));
   return { mentee: menteeId, waiting, candidates };
+}
+
+export interface Alternative {
+  mentor: string;
+  score: number;
+  /** The whole proposal if this mentor is chosen instead: how many matched, and the total. */
+  matched: number;
+  total: number;
+}
+
+/**
+ * The next-best mentors for one mentee of a proposal, each with exactly what choosing them does
+ * to the rest: the optimum is solved again with that choice fixed.
+ */
+export function alternatives(model: ProgrammeModel, options: ProposalOptions, menteeId: string, current: string, count = 3): Alternative[] {
+  const explained = explainMentee(model, menteeId, options.today);
+  const taken = new Map<string, number>();
+  for (const mentor of options.fixed?.values() ?? []) taken.set(mentor, (taken.get(mentor) ?? 0) + 1);
+  const open = openMatchesByMentor(model);
+  const possible = explained.candidates.filter((c) => {
+    if (c.mentor === current || c.excluded.length > 0) return false;
+    const status = mentorStatus(model, model.mentors.get(c.mentor)!, options.today, open);
+    return status.free - (taken.get(c.mentor) ?? 0) > 0 && (options.minScore === undefined || (c.score ?? 0) >= options.minScore);
+  });
+  return possible.slice(0, count).map((c) => {
+    const fixed = new Map(options.fixed ?? []);
+    fixed.set(menteeId, c.mentor);
+    const p = propose(model, { ...options, fixed, candidates: false });
+    return { mentor: c.mentor, score: c.score ?? 0, matched: p.matched, total: p.total };
+  });
 }
