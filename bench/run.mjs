@@ -49,80 +49,82 @@ function folder(name, options) {
 mkdirSync(OUT, { recursive: true });
 console.log(`node ${process.version}, ${RUNS} runs each, median wall time\n`);
 
-const bare = measure('node -e 0', ['-e', '0']);
-const version = measure('mentor-coord --version', [BIN, '--version']);
-console.log(`  start-up ratio: ${(version.ms / bare.ms).toFixed(2)}x (target: within 2x)\n`);
+// BENCH_ONLY=match runs only the match figures.
+if (process.env.BENCH_ONLY !== 'match') {
+  const bare = measure('node -e 0', ['-e', '0']);
+  const version = measure('mentor-coord --version', [BIN, '--version']);
+  console.log(`  start-up ratio: ${(version.ms / bare.ms).toFixed(2)}x (target: within 2x)\n`);
 
-const small = folder('people-10000-matches-5000', { people: 10000, matches: 5000, history: false });
-const big = folder('people-10000-matches-5000-history', { people: 10000, matches: 5000, history: true });
-for (const [label, dir] of [
-  ['10,000 people, 5,000 matches', small],
-  ['10,000 people, 5,000 matches with a year of history', big],
-]) {
-  console.log(label);
-  rmSync(join(dir, '.mentor-coord'), { recursive: true, force: true });
-  measure('  validate, first run (parses all, builds the cache; 1 run)', [BIN, 'validate', '--dir', dir], { preload: true }, 1);
-  measure('  validate, later runs (unchanged files from the cache)', [BIN, 'validate', '--dir', dir], { preload: true });
-  measure('  validate --no-cache (parse every file)', [BIN, 'validate', '--no-cache', '--dir', dir], { preload: true });
-  measure('  overdue --json (cache warm)', [BIN, 'overdue', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true });
-  measure('  overdue --json --no-cache', [BIN, 'overdue', '--json', '--no-cache', '--today', '2026-11-23', '--dir', dir], { preload: true });
+  const small = folder('people-10000-matches-5000', { people: 10000, matches: 5000, history: false });
+  const big = folder('people-10000-matches-5000-history', { people: 10000, matches: 5000, history: true });
+  for (const [label, dir] of [
+    ['10,000 people, 5,000 matches', small],
+    ['10,000 people, 5,000 matches with a year of history', big],
+  ]) {
+    console.log(label);
+    rmSync(join(dir, '.mentor-coord'), { recursive: true, force: true });
+    measure('  validate, first run (parses all, builds the cache; 1 run)', [BIN, 'validate', '--dir', dir], { preload: true }, 1);
+    measure('  validate, later runs (unchanged files from the cache)', [BIN, 'validate', '--dir', dir], { preload: true });
+    measure('  validate --no-cache (parse every file)', [BIN, 'validate', '--no-cache', '--dir', dir], { preload: true });
+    measure('  overdue --json (cache warm)', [BIN, 'overdue', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true });
+    measure('  overdue --json --no-cache', [BIN, 'overdue', '--json', '--no-cache', '--today', '2026-11-23', '--dir', dir], { preload: true });
+  }
+
+  // Planning phone days: 1,000 active matches with no calls yet, so 2,000 calls are due; 20 days.
+  const calls = folder('calls-2000', { people: 2000, matches: 1000, history: false });
+  const days = [];
+  for (let d = new Date(Date.UTC(2026, 10, 24)); days.length < 20; d = new Date(d.getTime() + 86400000)) {
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
+  }
+  console.log('2,000 due calls over 20 phone days (100 five-minute slots a day)');
+  const planRun = measure(
+    '  checkin plan --json',
+    [
+      BIN,
+      'checkin',
+      'plan',
+      '--days',
+      days.join(','),
+      '--per-day',
+      '100',
+      '--from',
+      '08:00',
+      '--slot',
+      '5min',
+      '--json',
+      '--today',
+      '2026-11-23',
+      '--dir',
+      calls,
+    ],
+    { preload: true },
+  );
+  const plan = JSON.parse(planRun.runs[0].stdout);
+  console.log(`  planned ${plan.planned.length}, unplanned ${plan.unplanned.length}`);
+  measure(
+    '  checkin plan --ics (2,000 events)',
+    [
+      BIN,
+      'checkin',
+      'plan',
+      '--days',
+      days.join(','),
+      '--per-day',
+      '100',
+      '--from',
+      '08:00',
+      '--slot',
+      '5min',
+      '--ics',
+      join(OUT, 'calls.ics'),
+      '--today',
+      '2026-11-23',
+      '--dir',
+      calls,
+    ],
+    { preload: true },
+  );
 }
-
-// Planning phone days: 1,000 active matches with no calls yet, so 2,000 calls are due; 20 days.
-const calls = folder('calls-2000', { people: 2000, matches: 1000, history: false });
-const days = [];
-for (let d = new Date(Date.UTC(2026, 10, 24)); days.length < 20; d = new Date(d.getTime() + 86400000)) {
-  if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
-}
-console.log('2,000 due calls over 20 phone days (100 five-minute slots a day)');
-const planRun = measure(
-  '  checkin plan --json',
-  [
-    BIN,
-    'checkin',
-    'plan',
-    '--days',
-    days.join(','),
-    '--per-day',
-    '100',
-    '--from',
-    '08:00',
-    '--slot',
-    '5min',
-    '--json',
-    '--today',
-    '2026-11-23',
-    '--dir',
-    calls,
-  ],
-  { preload: true },
-);
-const plan = JSON.parse(planRun.runs[0].stdout);
-console.log(`  planned ${plan.planned.length}, unplanned ${plan.unplanned.length}`);
-measure(
-  '  checkin plan --ics (2,000 events)',
-  [
-    BIN,
-    'checkin',
-    'plan',
-    '--days',
-    days.join(','),
-    '--per-day',
-    '100',
-    '--from',
-    '08:00',
-    '--slot',
-    '5min',
-    '--ics',
-    join(OUT, 'calls.ics'),
-    '--today',
-    '2026-11-23',
-    '--dir',
-    calls,
-  ],
-  { preload: true },
-);
-
 // match: waiting mentees and mentors of capacity 2, about 30% of pairs ruled out by a required
 // criterion; the whole command, as a coordinator runs it.
 for (const [label, options] of [

@@ -54,10 +54,10 @@ export function renderExplain(mentee: string, waiting: string[], candidates: Can
 }
 
 /**
- * The --json shape, with `candidates` (every allowed pair: hundreds of thousands in a large
- * programme) one compact object per line: the same JSON, written in a fraction of the time.
+ * The --json shape, with `candidates` (every allowed pair: a million in a large programme) one
+ * compact object per line, handed out in chunks so that no single giant string is built.
  */
-export function renderProposalJson(p: Proposal): string {
+export function* proposalJsonChunks(p: Proposal): Generator<string> {
   const head = {
     matched: p.matched,
     total: p.total,
@@ -68,13 +68,19 @@ export function renderProposalJson(p: Proposal): string {
     candidates: [] as unknown[],
   };
   const text = JSON.stringify(head, null, 2);
+  const at = text.lastIndexOf('"candidates": []');
+  yield `${text.slice(0, at)}"candidates": [`;
   const quoted = new Map<string, string>();
   const q = (id: string) => {
     let v = quoted.get(id);
     if (v === undefined) quoted.set(id, (v = JSON.stringify(id)));
     return v;
   };
-  const lines = p.candidates.map((c) => `    {"mentee": ${q(c.mentee)}, "mentor": ${q(c.mentor)}, "score": ${c.score}}`);
-  const at = text.lastIndexOf('"candidates": []');
-  return `${text.slice(0, at)}"candidates": [${lines.length > 0 ? `\n${lines.join(',\n')}\n  ` : ''}]${text.slice(at + '"candidates": []'.length)}\n`;
+  const CHUNK = 20_000;
+  for (let i = 0; i < p.candidates.length; i += CHUNK) {
+    const lines: string[] = [];
+    for (const c of p.candidates.slice(i, i + CHUNK)) lines.push(`    {"mentee": ${q(c.mentee)}, "mentor": ${q(c.mentor)}, "score": ${c.score}}`);
+    yield `${i === 0 ? '\n' : ',\n'}${lines.join(',\n')}`;
+  }
+  yield `${p.candidates.length > 0 ? '\n  ' : ''}]${text.slice(at + '"candidates": []'.length)}\n`;
 }

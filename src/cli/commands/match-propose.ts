@@ -2,7 +2,7 @@ import { alternatives, propose, type Proposal } from '../../core/match/propose.j
 import { newMatchId, proposedMatchText } from '../../core/match/records.js';
 import { EXIT, UserError } from '../../errors.js';
 import { createRecords, whileWriting } from '../../ops/workflow.js';
-import { renderProposal, renderProposalJson } from '../../render/match.js';
+import { proposalJsonChunks, renderProposal } from '../../render/match.js';
 import { loadProgramme, type LoadedProgramme } from '../../store/load.js';
 import { defineCommand, option, type OptionValues } from '../command.js';
 import type { Context } from '../context.js';
@@ -52,7 +52,7 @@ function run(ctx: Context, loaded: LoadedProgramme, flags: OptionValues<typeof O
   });
   const name = (id: string) => (model.mentees.get(id) ?? model.mentors.get(id))?.data.name ?? id;
   if (flags.apply) apply(ctx, loaded, proposal);
-  if (ctx.json) ctx.stdout(renderProposalJson(proposal));
+  if (ctx.json) for (const chunk of proposalJsonChunks(proposal)) ctx.stdout(chunk);
   else ctx.stdout(renderProposal(proposal, name, ctx.chalk));
   if (!flags.apply && proposal.pairs.length > 0) ctx.stderr('Nothing was written: add --apply to write these pairs as proposed matches.\n');
   return EXIT.ok;
