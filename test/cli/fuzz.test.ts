@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../fixtures/random.js';
 import { parseDocument } from 'yaml';
 import { callSheet, planCalls } from '../../src/core/checkin/index.js';
 import { overdueItems } from '../../src/core/overdue/engine.js';
@@ -15,17 +16,6 @@ import { renderProblems } from '../../src/render/problems.js';
 import { loadProgramme } from '../../src/store/load.js';
 import { cli, exampleCopy, mc } from '../helpers.js';
 import { programmeCopy } from '../fixtures/programme.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   '[',

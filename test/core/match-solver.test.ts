@@ -2,18 +2,8 @@
 // implementation of the Hungarian method (munkres) on larger ones.
 import munkres from 'munkres';
 import { describe, expect, it } from 'vitest';
+import { rng } from '../fixtures/random.js';
 import { fairEdges, solve, type SolverInput } from '../../src/core/match/solver.js';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomInstance(random: () => number, maxMentees: number, maxMentors: number, density = 0.6): SolverInput {
   const mentees = 1 + Math.floor(random() * maxMentees);
@@ -25,14 +15,21 @@ function randomInstance(random: () => number, maxMentees: number, maxMentors: nu
   return { mentees, capacity, edges };
 }
 
-/** Every assignment, by recursion: the most matched, then the highest total. */
-export function bruteForce(input: SolverInput, minScore = -Infinity): { matched: number; total: number; worst: number } {
+interface Outcome {
+  matched: number;
+  total: number;
+  worst: number;
+}
+
+/** Every assignment, by recursion; the best by `better` (default: the most matched, then the highest total). */
+function bruteForce(input: SolverInput, better = (a: Outcome, b: Outcome) => a.matched > b.matched || (a.matched === b.matched && a.total > b.total)): Outcome {
   const free = [...input.capacity];
-  const byMentee = Array.from({ length: input.mentees }, (_, i) => input.edges.filter((e) => e.mentee === i && e.score >= minScore));
-  let best = { matched: 0, total: 0, worst: Infinity };
+  const byMentee = Array.from({ length: input.mentees }, (_, i) => input.edges.filter((e) => e.mentee === i));
+  let best: Outcome = { matched: 0, total: 0, worst: -Infinity };
   const go = (i: number, matched: number, total: number, worst: number) => {
     if (i === input.mentees) {
-      if (matched > best.matched || (matched === best.matched && total > best.total)) best = { matched, total, worst };
+      const here = { matched, total, worst: matched === 0 ? -Infinity : worst };
+      if (better(here, best)) best = here;
       return;
     }
     go(i + 1, matched, total, worst);
@@ -104,30 +101,9 @@ describe('the matching solver', () => {
   });
 });
 
-/** Brute force for --fair: the most matched, then the highest worst pair, then the highest total. */
-function bruteFair(input: SolverInput): { matched: number; worst: number; total: number } {
-  const free = [...input.capacity];
-  const byMentee = Array.from({ length: input.mentees }, (_, i) => input.edges.filter((e) => e.mentee === i));
-  let best = { matched: 0, worst: -Infinity, total: 0 };
-  const better = (a: typeof best, b: typeof best) =>
-    a.matched > b.matched || (a.matched === b.matched && (a.worst > b.worst || (a.worst === b.worst && a.total > b.total)));
-  const go = (i: number, matched: number, total: number, worst: number) => {
-    if (i === input.mentees) {
-      const here = { matched, worst: matched === 0 ? -Infinity : worst, total };
-      if (better(here, best)) best = here;
-      return;
-    }
-    go(i + 1, matched, total, worst);
-    for (const e of byMentee[i]!) {
-      if (free[e.mentor]! <= 0) continue;
-      free[e.mentor]!--;
-      go(i + 1, matched + 1, total + e.score, Math.min(worst, e.score));
-      free[e.mentor]!++;
-    }
-  };
-  go(0, 0, 0, Infinity);
-  return best;
-}
+/** For --fair: the most matched, then the highest worst pair, then the highest total. */
+const fairer = (a: Outcome, b: Outcome) =>
+  a.matched > b.matched || (a.matched === b.matched && (a.worst > b.worst || (a.worst === b.worst && a.total > b.total)));
 
 describe('--fair', () => {
   it('raises the worst pair as far as it goes without matching fewer, then maximises the total (300 instances, brute force agrees)', () => {
@@ -136,7 +112,7 @@ describe('--fair', () => {
       const input = randomInstance(random, 6, 4);
       const result = solve({ ...input, edges: fairEdges(input) });
       const scores = result.mentorOf.flatMap((j, i) => (j === -1 ? [] : [input.edges.find((e) => e.mentee === i && e.mentor === j)!.score]));
-      const best = bruteFair(input);
+      const best = bruteForce(input, fairer);
       expect([result.matched, scores.length ? Math.min(...scores) : -Infinity, result.total], JSON.stringify(input)).toEqual([
         best.matched,
         best.worst,
