@@ -26,6 +26,8 @@ export const COMMANDS: Record<string, Loader> = {
   'match explain': async () => (await import('./commands/match-explain.js')) as never,
   'match confirm': async () => (await import('./commands/match-confirm.js')) as never,
   'match decline': async () => (await import('./commands/match-decline.js')) as never,
+  'agreement write': async () => (await import('./commands/agreement-write.js')) as never,
+  'agreement sign': async () => (await import('./commands/agreement-sign.js')) as never,
   init: async () => (await import('./commands/init.js')) as never,
   cron: async () => (await import('./commands/cron.js')) as never,
   schema: async () => (await import('./commands/schema.js')) as never,
@@ -34,6 +36,7 @@ export const COMMANDS: Record<string, Loader> = {
 /** Groups of subcommands: their description, and the subcommand run when none is named. */
 export const GROUPS: Record<string, { description: string; default: string }> = {
   checkin: { description: "check-in calls: the day's call sheet (the default), phone-day plans, recording calls and follow-ups", default: 'sheet' },
+  agreement: { description: 'the mentoring agreement of a match as Markdown and PDF (the default), and its signatures', default: 'write' },
   match: { description: 'propose the best mentor for each waiting mentee (the default), explain a choice, confirm or decline a proposal', default: 'propose' },
 };
 
@@ -126,7 +129,7 @@ function register(command: Command, spec: CommandSpec<OptionSpecs>, io: IO): voi
   command.addHelpText('after', `${spec.helpAfter ?? ''}\n${EXIT_CODES_HELP}`);
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
-    const positional = args.slice(0, -2).map((a) => String(a));
+    const positional = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a)]));
     const { makeContext } = await import('./context.js');
     const ctx = makeContext(self.optsWithGlobals() as GlobalOptions, io, spec.programme !== false);
     const options = self.opts();

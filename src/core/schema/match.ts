@@ -81,7 +81,9 @@ export const matchSchema = z
     agreement: z
       .strictObject({
         terms: agreementTermsOverride.optional(),
-        signed: z.strictObject({ mentor: isoDate.optional(), mentee: isoDate.optional(), coordinator: isoDate.optional() }).optional(),
+        signed: z
+          .strictObject({ mentor: isoDate.optional(), mentee: isoDate.optional(), coordinator: isoDate.optional(), guardian: isoDate.optional() })
+          .optional(),
       })
       .optional(),
     meetings: z.array(meetingSchema).default([]),

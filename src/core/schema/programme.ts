@@ -87,6 +87,7 @@ export const programmeSchema = z
       .strictObject({
         sign_within: period.default('14d'),
         duration: period.default('12m').meta({ description: 'Planned length of a match, from the first meeting.' }),
+        font: text.optional().meta({ description: 'A TrueType font file (relative to the programme folder) for agreement PDFs; default DejaVu Sans.' }),
         terms: z
           .strictObject(
             Object.fromEntries(
