@@ -1,6 +1,6 @@
 // npm run bench: figures for the performance targets in docs/decisions.md (never asserted in tests).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generate } from './generate.mjs';
 import { generateMatch } from './generate-match.mjs';
@@ -49,8 +49,8 @@ function folder(name, options) {
 mkdirSync(OUT, { recursive: true });
 console.log(`node ${process.version}, ${RUNS} runs each, median wall time\n`);
 
-// BENCH_ONLY=match runs only the match figures.
-if (process.env.BENCH_ONLY !== 'match') {
+// BENCH_ONLY=match (or agreement) runs only those figures.
+if (!process.env.BENCH_ONLY) {
   const bare = measure('node -e 0', ['-e', '0']);
   const version = measure('mentor-coord --version', [BIN, '--version']);
   console.log(`  start-up ratio: ${(version.ms / bare.ms).toFixed(2)}x (target: within 2x)\n`);
@@ -125,27 +125,50 @@ if (process.env.BENCH_ONLY !== 'match') {
     { preload: true },
   );
 }
-// match: waiting mentees and mentors of capacity 2, about 30% of pairs ruled out by a required
-// criterion; the whole command, as a coordinator runs it.
-for (const [label, options] of [
-  ['1,000 mentees x 500 mentors (capacity 2)', { mentees: 1000, mentors: 500 }],
-  ['2,000 mentees x 1,000 mentors (capacity 2)', { mentees: 2000, mentors: 1000 }],
-  ['2,000 x 1,000, correlated: the same ten mentors are best for everyone', { mentees: 2000, mentors: 1000, correlated: true }],
-]) {
-  const name = `match-${options.mentees}-${options.mentors}${options.correlated ? '-correlated' : ''}`;
-  const dir = join(OUT, name);
-  const stamp = join(dir, '.generated.json');
-  const want = JSON.stringify({ generator: 1, ...options });
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
-    generateMatch(dir, options);
-    writeFileSync(stamp, want);
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'match') {
+  // match: waiting mentees and mentors of capacity 2, about 30% of pairs ruled out by a required
+  // criterion; the whole command, as a coordinator runs it.
+  for (const [label, options] of [
+    ['1,000 mentees x 500 mentors (capacity 2)', { mentees: 1000, mentors: 500 }],
+    ['2,000 mentees x 1,000 mentors (capacity 2)', { mentees: 2000, mentors: 1000 }],
+    ['2,000 x 1,000, correlated: the same ten mentors are best for everyone', { mentees: 2000, mentors: 1000, correlated: true }],
+  ]) {
+    const name = `match-${options.mentees}-${options.mentors}${options.correlated ? '-correlated' : ''}`;
+    const dir = join(OUT, name);
+    const stamp = join(dir, '.generated.json');
+    const want = JSON.stringify({ generator: 1, ...options });
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+      generateMatch(dir, options);
+      writeFileSync(stamp, want);
+    }
+    console.log(label);
+    time([BIN, 'validate', '--dir', dir]);
+    const run = measure('  match --json (cache warm)', [BIN, 'match', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true }, Math.min(RUNS, 3));
+    const json = JSON.parse(run.runs[0].stdout);
+    console.log(
+      `  matched ${json.matched} of ${json.matched + json.unmatched.length}, total ${json.total}, worst ${json.worst}, ${json.candidates.length} allowed pairs`,
+    );
+    measure('  match --fair --json (cache warm)', [BIN, 'match', '--fair', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true }, 1);
   }
-  console.log(label);
-  time([BIN, 'validate', '--dir', dir]);
-  const run = measure('  match --json (cache warm)', [BIN, 'match', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true }, Math.min(RUNS, 3));
-  const json = JSON.parse(run.runs[0].stdout);
-  console.log(
-    `  matched ${json.matched} of ${json.matched + json.unmatched.length}, total ${json.total}, worst ${json.worst}, ${json.candidates.length} allowed pairs`,
+}
+
+// agreement: 200 matches as Markdown and PDF (the generated matches are all signed, so they are
+// named rather than found with --all, which would choose the same way).
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'agreement') {
+  const dir = folder('agreement-200', { people: 400, matches: 200, history: false });
+  const ids = readdirSync(join(dir, 'matches')).map((f) => f.replace(/\.yaml$/, ''));
+  const out = join(OUT, 'agreement-200-out');
+  console.log('200 agreements as Markdown and PDF');
+  measure(
+    '  agreement <200 matches> --format both',
+    [BIN, 'agreement', ...ids, '--format', 'both', '--out', out, '--today', '2026-11-23', '--dir', dir],
+    { preload: true },
+    Math.min(RUNS, 3),
   );
-  measure('  match --fair --json (cache warm)', [BIN, 'match', '--fair', '--json', '--today', '2026-11-23', '--dir', dir], { preload: true }, 1);
+  measure(
+    '  agreement <200 matches> --format md',
+    [BIN, 'agreement', ...ids, '--format', 'md', '--out', out, '--today', '2026-11-23', '--dir', dir],
+    { preload: true },
+    Math.min(RUNS, 3),
+  );
 }

@@ -26,6 +26,21 @@ function fonts(custom: string | undefined): Record<'regular' | 'bold' | 'italic'
   };
 }
 
+/**
+ * Fonts parsed once per run and shared by every document (each still embeds its own subset):
+ * parsing a TrueType font was most of the time of writing 200 agreements.
+ */
+const parsed = new Map<string, unknown>();
+function parsedFont(path: string): unknown {
+  let font = parsed.get(path);
+  if (font === undefined) {
+    const fontkit = require('fontkit') as { openSync(path: string): unknown };
+    font = fontkit.openSync(path);
+    parsed.set(path, font);
+  }
+  return font;
+}
+
 export async function renderAgreementPdf(markdown: string, options: PdfOptions): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
@@ -35,10 +50,7 @@ export async function renderAgreementPdf(markdown: string, options: PdfOptions):
     info: { Title: `Mentoring agreement: ${options.header}` },
   });
   const f = fonts(options.font);
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
-  doc.registerFont('italic', f.italic);
-  doc.registerFont('boldItalic', f.boldItalic);
+  for (const [name, path] of Object.entries(f)) doc.registerFont(name, parsedFont(path) as string);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));

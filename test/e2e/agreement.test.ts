@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { safeName } from '../../src/cli/commands/agreement-write.js';
 import { DEFAULT_BOUNDARIES } from '../../src/core/schema/index.js';
 import { programmeCopy } from '../fixtures/programme.js';
 import { cli, EXAMPLE_TODAY, mc, tempDir } from '../helpers.js';
@@ -63,6 +64,21 @@ describe('agreement', () => {
     expect(text).toContain('every month');
     expect(text).toContain('Signature: ______');
     expect(text).toContain(`Page 1 of ${pages}`);
+  });
+
+  it('keeps every name intact in the PDF, whatever its script', async () => {
+    const p = programmeCopy();
+    p.replace('mentors/siobhan-o-ceallaigh.yaml', /^name: .*$/m, 'name: "Zoë Ångström-Łukasz Wróbel"');
+    p.replace('mentees/bea-santos.yaml', /^name: .*$/m, 'name: "Oluwaseun Adébáyọ̀ Анна Петрова"');
+    expect((await mc(['agreement', '2026-11-bea-santos', '--format', 'pdf', '--dir', p.dir], at)).code).toBe(0);
+    const { text } = await pdfText(p.path('agreements/2026-11-bea-santos.pdf'));
+    for (const name of ['Zoë Ångström-Łukasz Wróbel', 'Oluwaseun Adébáyọ̀ Анна Петрова']) expect(text.normalize('NFC')).toContain(name.normalize('NFC'));
+  });
+
+  it('makes a safe file name of any id', () => {
+    expect(safeName('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeName('a b/ç')).toBe('a-b-c');
+    expect(safeName('...')).toBe('agreement');
   });
 
   it('keeps a name with Markdown characters literal', async () => {
