@@ -83,3 +83,8 @@ function leadBox(ctx: Context, model: ProgrammeModel | undefined, title: string,
     '',
   ].join('\n');
 }
+
+/** A match closed for safeguarding: the lead's details, as with any safeguarding concern. */
+export function warnSafeguardingClosure(ctx: Context, model: ProgrammeModel): void {
+  ctx.stderr(leadBox(ctx, model, 'CLOSED FOR SAFEGUARDING', ['Make sure the safeguarding lead knows, and record what was done in the closure note.']));
+}

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { classifyPath, readRecordFile } from '../core/folder.js';
 import { PROGRAMME_FILE, type Loaded, type ProgrammeModel } from '../core/model.js';
-import { FOLDERS, type Match } from '../core/schema/index.js';
+import { FOLDERS, type Match, type Mentee, type Mentor } from '../core/schema/index.js';
 import { didYouMean } from '../core/suggest.js';
 import type { FileEdits } from '../core/yaml-edit.js';
 import { UserError } from '../errors.js';
@@ -185,4 +185,16 @@ export function createRecords(ctx: Context, loaded: LoadedProgramme, records: { 
     written.push(r.file);
   }
   return written;
+}
+
+/** A person by id, from either folder; when their file has problems, they are shown. */
+export function findPerson(ctx: Context, loaded: LoadedProgramme, id: string): { person: Loaded<Mentor | Mentee>; role: 'mentor' | 'mentee' } {
+  const mentor = loaded.model.mentors.get(id);
+  if (mentor) return { person: mentor, role: 'mentor' };
+  const mentee = loaded.model.mentees.get(id);
+  if (mentee) return { person: mentee, role: 'mentee' };
+  for (const file of [`${FOLDERS.mentor}/${id}.yaml`, `${FOLDERS.mentee}/${id}.yaml`])
+    if (loaded.problems.some((p) => p.file === file)) requireCleanFiles(ctx, loaded, [file]);
+  const everyone = [...loaded.model.mentors.keys(), ...loaded.model.mentees.keys()];
+  throw new UserError(`there is no mentor or mentee "${id}"`, `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(id, everyone)}`);
 }

@@ -64,6 +64,7 @@ export const reviewSchema = z.strictObject({
   milestone: text.optional().meta({ description: 'Which review point this was, e.g. 3m.' }),
   rating: z.number({ error: 'should be a number from 1 to 5' }).int().min(1).max(5).optional(),
   note: text.optional(),
+  focus: text.optional().meta({ description: 'What the mentoring focuses on from this review on.' }),
   by: text.optional(),
 });
 
@@ -91,7 +92,11 @@ export const matchSchema = z
     planned_calls: z.array(plannedCallSchema).default([]),
     concerns: z.array(concernSchema.extend({ raised: isoDate })).default([]),
     reviews: z.array(reviewSchema).default([]),
-    paused: z.strictObject({ since: isoDate, until: isoDate.optional(), reason: text.optional() }).optional(),
+    paused: z.strictObject({ since: isoDate, until: isoDate.optional(), reason: text.optional(), resumed: isoDate.optional() }).optional(),
+    extensions: z
+      .array(z.strictObject({ date: isoDate, until: isoDate, note: text.optional() }))
+      .default([])
+      .meta({ description: 'Each time the planned end was moved: when, to when, and why.' }),
     closure: z
       .strictObject({
         date: isoDate,

@@ -32,6 +32,7 @@ const personFields = {
   attributes: z.record(z.string(), attributeValue).default({}),
   not_with: z.array(exclusion).default([]),
   notes: text.optional(),
+  status_changed: z.strictObject({ date: isoDate, note: text.optional() }).optional().meta({ description: 'When the status last changed, and why.' }),
 };
 
 export const mentorSchema = z
