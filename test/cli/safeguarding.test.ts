@@ -90,7 +90,7 @@ describe('contact details are never cut, and concern words do not travel by mail
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('…');
     expect(run.stdout.replace(/[│\s]+/g, '')).toContain('designated.safeguarding.lead@riverside-mentoring.example.org');
-    expect(run.stdout.replace(/[│\s]+/g, '')).toContain('mentors/giorgos-papadopoulos.yaml');
+    expect(run.stdout.replace(/[│\s]+/g, '')).toContain('mentor-coordonboardgiorgos-papadopoulosbackground_check');
     for (const line of run.stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
   });
 

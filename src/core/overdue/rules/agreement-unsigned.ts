@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { addPeriod } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { isUnderway } from '../../lifecycle/status.js';
@@ -24,7 +25,7 @@ export const agreementUnsigned: Rule = {
         match: match.id,
         ...(ids.length === 1 ? { person: ids[0] } : {}),
         file: match.file,
-        message: `The mentoring agreement is not signed by ${ids.map((id) => personName(model, id)).join(' or ')} (first meeting ${m.first_meeting}). Send it again, and record the dates under agreement: signed: in ${match.file}.`,
+        message: `The mentoring agreement is not signed by ${ids.map((id) => personName(model, id)).join(' or ')} (first meeting ${m.first_meeting}). Send it again, and once signed: ${ADVICE.sign(match.id, missing)}.`,
       });
     }
     return out;

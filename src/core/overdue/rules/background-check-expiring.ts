@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { addPeriod, daysBetween } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { mentorCapacity, openMatchesByMentor } from '../../match/capacity.js';
@@ -38,7 +39,7 @@ export const backgroundCheckExpiring: Rule = {
             ...base,
             severity: 'medium',
             message: expired
-              ? `${mentor.data.name}'s ${name} expired on ${expires}: do not match them until it is renewed. Record the new dates in ${mentor.file}.`
+              ? `${mentor.data.name}'s ${name} expired on ${expires}: do not match them until it is renewed. Then: ${ADVICE.renew(mentor.id, step)}.`
               : `${mentor.data.name}'s ${name} expires on ${expires}. Start the renewal now so that they can be matched.`,
           });
           continue;
@@ -50,7 +51,7 @@ export const backgroundCheckExpiring: Rule = {
             match: matchId,
             severity: expired ? 'high' : 'medium',
             message: expired
-              ? `${mentor.data.name}'s ${name} expired on ${expires}: they must not meet ${mentee} (match ${matchId}) until it is renewed. Record the new dates in ${mentor.file}.`
+              ? `${mentor.data.name}'s ${name} expired on ${expires}: they must not meet ${mentee} (match ${matchId}) until it is renewed. Then: ${ADVICE.renew(mentor.id, step)}.`
               : `${mentor.data.name}'s ${name} expires on ${expires}. Start the renewal now so that their mentoring of ${mentee} (match ${matchId}) is not interrupted.`,
           });
         }

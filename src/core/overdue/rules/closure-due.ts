@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { addPeriod } from '../../dates.js';
 import { isOpen } from '../../lifecycle/status.js';
 import { period } from '../../checkin/schedule.js';
@@ -28,7 +29,7 @@ export const closureDue: Rule = {
         due: end,
         match: match.id,
         file: match.file,
-        message: `The match of ${pairNames(model, m)} ${end < today ? 'reached' : 'reaches'} its planned end on ${end}. Hold a closing conversation with both, then close it with a reason and their feedback (or set a new planned_end).`,
+        message: `The match of ${pairNames(model, m)} ${end < today ? 'reached' : 'reaches'} its planned end on ${end}. Hold a closing conversation with both, then: ${ADVICE.close(match.id)} (with their feedback), or move the end: ${ADVICE.extend(match.id)}.`,
       });
     }
     return out;

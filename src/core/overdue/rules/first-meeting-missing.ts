@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { addPeriod } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import type { Rule } from '../types.js';
@@ -20,7 +21,7 @@ export const firstMeetingMissing: Rule = {
         due,
         match: match.id,
         file: match.file,
-        message: `${pairNames(model, m)} have not had their first meeting (match started ${m.started}). Call both to fix a date, then record it as first_meeting.`,
+        message: `${pairNames(model, m)} have not had their first meeting (match started ${m.started}). Call both to fix a date; once they have met: ${ADVICE.log(match.id)}.`,
       });
     }
     return out;

@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { everyPeriod } from '../../words.js';
 import { addPeriod } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
@@ -26,7 +27,7 @@ export const meetingGap: Rule = {
         due,
         match: match.id,
         file: match.file,
-        message: `No meeting logged for ${pairNames(model, m)} since ${last} (they agreed to meet ${everyPeriod(frequency)}). Ask whether they have met, and log the meetings; if they have stopped, talk to both about what would help.`,
+        message: `No meeting logged for ${pairNames(model, m)} since ${last} (they agreed to meet ${everyPeriod(frequency)}). Ask whether they have met, and log the meetings (${ADVICE.log(match.id)}); if they have stopped, talk to both about what would help.`,
       });
     }
     return out;

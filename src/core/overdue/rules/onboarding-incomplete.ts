@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { stepCompleted } from '../../schema/index.js';
 import { isOpen } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
@@ -29,7 +30,7 @@ export const onboardingIncomplete: Rule = {
           match: match.id,
           person: side.id,
           file: side.record.file,
-          message: `${side.record.data.name} (${side.role}) is in match ${match.id} but has not completed: ${missing.join(', ')}. Complete onboarding before they ${m.first_meeting === undefined ? 'meet' : 'meet again'}, and record the dates in ${side.record.file}.`,
+          message: `${side.record.data.name} (${side.role}) is in match ${match.id} but has not completed: ${missing.join(', ')}. Complete onboarding before they ${m.first_meeting === undefined ? 'meet' : 'meet again'}, and record each step: ${ADVICE.onboard(side.id, missing[0]!)}.`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { addPeriod, daysBetween } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { openMatchesByMentor } from '../../match/capacity.js';
@@ -47,7 +48,7 @@ export const onboardingStalled: Rule = {
         when: `joined ${daysText(daysBetween(p.data.joined, today))} ago`,
         person: p.id,
         file: p.file,
-        message: `${p.data.name} (${role}) joined on ${p.data.joined} and has not completed: ${steps}. Call them to book it (or to ask whether they still want to take part), then record the dates in ${p.file}.`,
+        message: `${p.data.name} (${role}) joined on ${p.data.joined} and has not completed: ${steps}. Call them to book it (or to ask whether they still want to take part), then record each step: ${ADVICE.onboard(p.id, missing[0]!)}.`,
       });
     }
     return out;

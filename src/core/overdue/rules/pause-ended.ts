@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import type { Rule } from '../types.js';
 import { pairNames } from '../../people.js';
 
@@ -17,7 +18,7 @@ export const pauseEnded: Rule = {
         due: m.paused.until,
         match: match.id,
         file: match.file,
-        message: `The pause of ${pairNames(model, m)} ${m.paused.until < today ? 'was to end' : 'ends'} on ${m.paused.until}. Call both: set status: active again, extend the pause, or close the match.`,
+        message: `The pause of ${pairNames(model, m)} ${m.paused.until < today ? 'was to end' : 'ends'} on ${m.paused.until}. Call both, then: ${ADVICE.resume(match.id)}, pause again (${ADVICE.pause(match.id)}), or close the match.`,
       });
     }
     return out;

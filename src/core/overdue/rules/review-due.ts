@@ -1,3 +1,4 @@
+import { ADVICE } from '../../advice.js';
 import { capital, reviewName } from '../../words.js';
 import { addPeriod } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
@@ -33,7 +34,7 @@ export const reviewDue: Rule = {
           due,
           match: match.id,
           file: match.file,
-          message: `${capital(reviewName(milestone))} of ${pairNames(model, m)} ${due < today ? 'was' : 'is'} due on ${due}. Hold it with both and record it under reviews: (milestone: ${milestone}).`,
+          message: `${capital(reviewName(milestone))} of ${pairNames(model, m)} ${due < today ? 'was' : 'is'} due on ${due}. Hold it with both, then: ${ADVICE.review(match.id, milestone)}.`,
         });
       }
     }
