@@ -111,3 +111,49 @@ describe('show and list', () => {
     expect(csv).toContain('2026-05-paulina-zielinska');
   });
 });
+
+describe('writing commands ask on a terminal', () => {
+  function terminalIO(t: Terminal) {
+    let stderr = '';
+    const io = {
+      stdout: () => {},
+      stderr: (text: string) => void (stderr += text),
+      env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY },
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      stdinIsTTY: true,
+      columns: undefined,
+      now: () => new Date(),
+      cwd: () => process.cwd(),
+      promptStreams: { input: t.input, output: t.output },
+    };
+    return { io, stderr: () => stderr };
+  }
+
+  it('close asks for the reason (a choice) and the feedback, then writes', async () => {
+    const { main } = await import('../../src/cli/program.js');
+    const p = programmeCopy();
+    const t = new Terminal();
+    const { io } = terminalIO(t);
+    const done = main(['node', 'mentor-coord', 'close', '2026-11-bea-santos', '--dir', p.dir], io);
+    await t.expect('Why does the match end?', KEY.enter); // completed, the first
+    await t.expect("The mentor's feedback", 'A good year', KEY.enter);
+    await t.expect("The mentee's feedback", KEY.enter);
+    expect(await done).toBe(0);
+    expect(parse(p.read('matches/2026-11-bea-santos.yaml')).closure).toEqual({ date: '2026-11-23', reason: 'completed', feedback: { mentor: 'A good year' } });
+  });
+
+  it('Ctrl-C at a question writes nothing and exits 130', async () => {
+    const { main } = await import('../../src/cli/program.js');
+    const p = programmeCopy();
+    const before = p.read('matches/2026-11-bea-santos.yaml');
+    const t = new Terminal();
+    const { io, stderr } = terminalIO(t);
+    const done = main(['node', 'mentor-coord', 'pause', '2026-11-bea-santos', '--dir', p.dir], io);
+    await t.expect('Paused until', '2027-01-10', KEY.enter);
+    await t.expect('Why', KEY.ctrlC);
+    expect(await done).toBe(130);
+    expect(stderr()).toContain('nothing was written');
+    expect(p.read('matches/2026-11-bea-santos.yaml')).toBe(before);
+  });
+});

@@ -5,7 +5,7 @@
 import { isIsoDate } from '../../core/dates.js';
 import { close, evaluate, extend, logMeeting, onboard, pause, raiseConcern, recordReview, resume, setStatus, type Built } from '../../core/lifecycle/edits.js';
 import type { Loaded } from '../../core/model.js';
-import type { Match } from '../../core/schema/index.js';
+import { CLOSURE_REASONS, type Match } from '../../core/schema/index.js';
 import { EXIT, UserError } from '../../errors.js';
 import { warnConcern, warnSafeguardingClosure, warnUnsavedConcern } from '../../ops/record-call.js';
 import { findMatch, findPerson, whileWriting, writeChanges } from '../../ops/workflow.js';
@@ -16,6 +16,45 @@ import { dateOption, inputError } from '../flags.js';
 
 const MATCH_ARG = [{ name: '<match>', description: 'the match id (its file name in matches/)' }];
 const day = (ctx: Context, value: string | undefined, flag = '--date') => dateOption(flag, value, ctx.today, isIsoDate);
+
+interface Question {
+  key: string;
+  message: string;
+  /** Choices for a select; a yes/no question when 'confirm'. */
+  choices?: readonly string[] | 'confirm';
+  /** Asked even when the command could do without (Enter skips). */
+  optional?: boolean;
+}
+
+/**
+ * On a terminal, what the command needs and was not given is asked for (before the write lock is
+ * taken: nobody waits while a person types). In a script nothing is asked: the core says which
+ * option is missing. Ctrl-C stops with nothing written (exit 130).
+ */
+async function ask<F extends object>(ctx: Context, flags: F, questions: Question[]): Promise<F> {
+  const missing = questions.filter((q) => (flags as Record<string, unknown>)[q.key] === undefined);
+  if (!ctx.stdinIsTTY || missing.length === 0) return flags;
+  const prompts = await import('@inquirer/prompts');
+  const io = ctx.promptStreams;
+  const out = { ...flags } as Record<string, unknown>;
+  for (const q of missing) {
+    if (q.choices === 'confirm') out[q.key] = await prompts.confirm({ message: q.message, default: false }, io);
+    else if (q.choices) out[q.key] = await prompts.select({ message: q.message, choices: q.choices.map((c) => ({ name: c, value: c })) }, io);
+    else {
+      const answer = (
+        await prompts.input(
+          {
+            message: `${q.message}${q.optional ? ' (Enter to skip)' : ''}:`,
+            ...(q.optional ? {} : { validate: (v: string) => v.trim() !== '' || 'Please answer, or Ctrl-C to stop' }),
+          },
+          io,
+        )
+      ).trim();
+      if (answer) out[q.key] = answer;
+    }
+  }
+  return out as F;
+}
 
 /** The recipe: under the lock, find the match, build, write, say what was done. */
 function onMatch(
@@ -69,7 +108,13 @@ export const concern = defineCommand({
     safeguarding: option.flag('--safeguarding', 'someone may be at risk of harm'),
     date: option.value('--date <date>', 'when it was raised (default: today)'),
   },
-  async run(ctx, args, f): Promise<number> {
+  async run(ctx, args, given): Promise<number> {
+    const f = await ask(ctx, given, [
+      { key: 'text', message: 'The concern, in the words you were told' },
+      ...(given.text === undefined
+        ? [{ key: 'safeguarding', message: 'Is it a safeguarding concern (someone may be at risk of harm)?', choices: 'confirm' as const }]
+        : []),
+    ]);
     let model: LoadedProgramme['model'] | undefined;
     try {
       return await whileWriting(ctx, 'concern', (loaded) => {
@@ -137,14 +182,19 @@ export const pauseCommand = defineCommand({
     reason: option.value('--reason <text>', 'why'),
     date: option.value('--date <date>', 'from when (default: today)'),
   },
-  run: (ctx, args, f) =>
-    onMatch(
+  run: async (ctx, args, given) => {
+    const f = await ask(ctx, given, [
+      { key: 'until', message: 'Paused until (YYYY-MM-DD)' },
+      { key: 'reason', message: 'Why' },
+    ]);
+    return onMatch(
       ctx,
       'pause',
       args[0]!,
       (_l, match) => pause(match, { ...(f.until ? { until: f.until } : {}), ...(f.reason ? { reason: f.reason } : {}), since: day(ctx, f.date) }, ctx.today),
       (match) => `Paused ${match.id} until ${f.until}; overdue reminds you when the pause ends.`,
-    ),
+    );
+  },
 });
 
 export const resumeCommand = defineCommand({
@@ -170,14 +220,19 @@ export const extendCommand = defineCommand({
     until: option.value('--until <date>', 'the new planned end'),
     note: option.value('--note <text>', 'why'),
   },
-  run: (ctx, args, f) =>
-    onMatch(
+  run: async (ctx, args, given) => {
+    const f = await ask(ctx, given, [
+      { key: 'until', message: 'The new planned end (YYYY-MM-DD)' },
+      { key: 'note', message: 'Why', optional: true },
+    ]);
+    return onMatch(
       ctx,
       'extend',
       args[0]!,
       (_l, match) => extend(match, { ...(f.until ? { until: f.until } : {}), ...(f.note ? { note: f.note } : {}), date: ctx.today }, ctx.today),
       (match) => `${match.id} now ends on ${f.until}.`,
-    ),
+    );
+  },
 });
 
 export const closeCommand = defineCommand({
@@ -195,8 +250,13 @@ export const closeCommand = defineCommand({
     feedbackMentee: option.value('--feedback-mentee <text>', "the mentee's feedback"),
     rematch: option.flag('--rematch', 'the mentee waits for a new mentor from the closure date'),
   },
-  run: (ctx, args, f) =>
-    onMatch(
+  run: async (ctx, args, given) => {
+    const f = await ask(ctx, given, [
+      { key: 'reason', message: 'Why does the match end?', choices: CLOSURE_REASONS },
+      { key: 'feedbackMentor', message: "The mentor's feedback", optional: true },
+      { key: 'feedbackMentee', message: "The mentee's feedback", optional: true },
+    ]);
+    return onMatch(
       ctx,
       'close',
       args[0]!,
@@ -218,7 +278,8 @@ export const closeCommand = defineCommand({
         if (f.reason === 'safeguarding') warnSafeguardingClosure(ctx, loaded.model);
         return `Closed ${match.id} (${f.reason}).${f.rematch ? ` ${match.data.mentee} is waiting for a new mentor from ${day(ctx, f.date)}.` : ''} Record the evaluation later with mentor-coord evaluate ${match.id} --note "...".`;
       },
-    ),
+    );
+  },
 });
 
 export const evaluateCommand = defineCommand({
@@ -229,14 +290,16 @@ export const evaluateCommand = defineCommand({
     note: option.value('--note <text>', 'what the evaluation found'),
     date: option.value('--date <date>', 'when (default: today)'),
   },
-  run: (ctx, args, f) =>
-    onMatch(
+  run: async (ctx, args, given) => {
+    const f = await ask(ctx, given, [{ key: 'note', message: 'What the evaluation found' }]);
+    return onMatch(
       ctx,
       'evaluate',
       args[0]!,
       (_l, match) => evaluate(match, { ...(f.note ? { note: f.note } : {}), date: day(ctx, f.date) }, ctx.today),
       (match) => `Recorded the evaluation of ${match.id}.`,
-    ),
+    );
+  },
 });
 
 export const onboardCommand = defineCommand({
