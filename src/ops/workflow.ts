@@ -49,9 +49,9 @@ export function touchedFiles(model: ProgrammeModel, files: string[]): string[] {
  * in another file must never stop a coordinator recording a call, least of all a safeguarding
  * concern. Problems elsewhere are one line of warning.
  */
-export function requireCleanFiles(ctx: Context, loaded: LoadedProgramme, files: string[]): void {
+export function requireCleanFiles(ctx: Context, loaded: LoadedProgramme, files: string[], tolerate: readonly string[] = []): void {
   const touched = new Set(files);
-  const here = loaded.problems.filter((p) => touched.has(p.file));
+  const here = loaded.problems.filter((p) => touched.has(p.file) && !tolerate.includes(p.code));
   if (here.length > 0) {
     ctx.stderr(renderProblems(here, loaded.textOf, ctx.errChalk));
     const names = [...new Set(here.map((p) => p.file))];
@@ -60,7 +60,7 @@ export function requireCleanFiles(ctx: Context, loaded: LoadedProgramme, files: 
       'Fix the problems above (mentor-coord validate lists them), then run the command again.',
     );
   }
-  const elsewhere = loaded.problems.filter((p) => !touched.has(p.file));
+  const elsewhere = loaded.problems.filter((p) => !touched.has(p.file) || tolerate.includes(p.code));
   if (elsewhere.length > 0) {
     const count = new Set(elsewhere.map((p) => p.file)).size;
     ctx.stderr(
@@ -98,11 +98,17 @@ export interface PreparedChanges {
 }
 
 /**
+ * Problems a change itself resolves, so they must not stop it: closing or declining a match is
+ * how a mentee in two open matches, an excluded pair or an over-full mentor is put right.
+ */
+export const RESOLVED_BY_CLOSING = ['mentee-in-two-matches', 'excluded-pair', 'over-capacity'] as const;
+
+/**
  * Opens every file and applies every edit in memory, then reads each result back exactly as
  * `validate` would and refuses a change that would leave a file it cannot read. Nothing is
  * written until commit(), so a change that cannot be made stops the lot.
  */
-export function prepareChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[]): PreparedChanges {
+export function prepareChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[], tolerate: readonly string[] = []): PreparedChanges {
   requireCleanFiles(
     ctx,
     loaded,
@@ -110,6 +116,7 @@ export function prepareChanges(ctx: Context, loaded: LoadedProgramme, changes: F
       loaded.model,
       changes.map((c) => c.file),
     ),
+    tolerate,
   );
   const { dir } = loaded;
   const prepared: { file: string; opened: OpenedFile; text: string }[] = changes.map((change) => {
@@ -128,8 +135,8 @@ export function prepareChanges(ctx: Context, loaded: LoadedProgramme, changes: F
 }
 
 /** Prepares and writes the changes; returns each file's new text. */
-export function writeChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[]): { file: string; text: string }[] {
-  const prepared = prepareChanges(ctx, loaded, changes);
+export function writeChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[], tolerate: readonly string[] = []): { file: string; text: string }[] {
+  const prepared = prepareChanges(ctx, loaded, changes, tolerate);
   prepared.commit();
   return prepared.texts;
 }

@@ -77,3 +77,17 @@ describe('match on the example programme', () => {
     expect(p.read('matches/2026-11-ugo-eze.yaml')).toContain('# Proposed by mentor-coord match on 2026-11-23');
   });
 });
+
+describe('two proposals for one mentee', () => {
+  it('validate says how to decline one, and decline works although the file carries that problem', () => {
+    const p = programmeCopy();
+    p.write('matches/2026-12-bea-santos.yaml', 'mentor: zoe-angstrom\nmentee: bea-santos\nstatus: proposed\nproposed: 2026-11-20\n');
+    const v = cli(['validate', '--dir', p.dir], at);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('matches/2026-12-bea-santos.yaml:2:9: error: mentee "bea-santos" is already in open match "2026-11-bea-santos"');
+    expect(v.stderr).toContain('mentor-coord match decline 2026-12-bea-santos --reason "..."');
+    const run = cli(['match', 'decline', '2026-12-bea-santos', '--reason', 'Proposed twice by mistake', '--dir', p.dir], at);
+    expect(run.code, run.stderr).toBe(0);
+    expect(cli(['validate', '--dir', p.dir], at)).toMatchObject({ code: 0, stderr: '' });
+  });
+});

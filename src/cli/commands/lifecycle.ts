@@ -8,7 +8,7 @@ import type { Loaded } from '../../core/model.js';
 import { CLOSURE_REASONS, type Match } from '../../core/schema/index.js';
 import { EXIT, UserError } from '../../errors.js';
 import { warnConcern, warnSafeguardingClosure, warnUnsavedConcern } from '../../ops/record-call.js';
-import { findMatch, findPerson, whileWriting, writeChanges } from '../../ops/workflow.js';
+import { findMatch, findPerson, RESOLVED_BY_CLOSING, whileWriting, writeChanges } from '../../ops/workflow.js';
 import type { LoadedProgramme } from '../../store/load.js';
 import { defineCommand, option } from '../command.js';
 import type { Context } from '../context.js';
@@ -63,12 +63,13 @@ function onMatch(
   id: string,
   build: (loaded: LoadedProgramme, match: Loaded<Match>) => Built,
   said: (match: Loaded<Match>, loaded: LoadedProgramme) => string,
+  tolerate: readonly string[] = [],
 ): Promise<number> {
   return whileWriting(ctx, name, (loaded) => {
     const match = findMatch(ctx, loaded, id);
     const built = build(loaded, match);
     if (!built.ok) throw inputError(built, 'Nothing was written.');
-    writeChanges(ctx, loaded, built.changes);
+    writeChanges(ctx, loaded, built.changes, tolerate);
     ctx.stderr(`${said(match, loaded)}\n`);
     return EXIT.ok;
   });
@@ -278,6 +279,7 @@ export const closeCommand = defineCommand({
         if (f.reason === 'safeguarding') warnSafeguardingClosure(ctx, loaded.model);
         return `Closed ${match.id} (${f.reason}).${f.rematch ? ` ${match.data.mentee} is waiting for a new mentor from ${day(ctx, f.date)}.` : ''} Record the evaluation later with mentor-coord evaluate ${match.id} --note "...".`;
       },
+      RESOLVED_BY_CLOSING,
     );
   },
 });

@@ -1,3 +1,4 @@
+import { ADVICE } from '../advice.js';
 import { isOpen } from '../lifecycle/status.js';
 import { exclusionPairs } from '../match/exclusions.js';
 import { problem, type Problem } from '../problems.js';
@@ -20,7 +21,7 @@ export const excludedPair: CrossCheck = {
           match.file,
           'excluded-pair',
           `${m.mentor} and ${m.mentee} must not be matched${reason ? ` (${reason})` : ''}`,
-          'This pair is excluded (not_with in a person file, or matching.exclusions in programme.yaml). Close this match, or remove the exclusion if it no longer applies.',
+          `This pair is excluded (not_with in a person file, or matching.exclusions in programme.yaml). Close this match (${ADVICE.close(match.id)}), or remove the exclusion if it no longer applies.`,
           { path: ['mentee'] },
         ),
       );

@@ -47,7 +47,7 @@ function checkMatch(match: Loaded<Match>): Problem[] {
         file,
         'missing-field',
         'a closed match needs "closure:" with its date and reason',
-        'Add closure: with date: and reason: (see docs/data-format.md for the reasons).',
+        'Add closure: with date: and reason: (see docs/data-format.md for the reasons); or set the status back and close it with mentor-coord close.',
         { path: ['status'] },
       ),
     );
@@ -69,7 +69,7 @@ function checkMatch(match: Loaded<Match>): Problem[] {
         file,
         'status-mismatch',
         'a proposed match has a first meeting',
-        'Once mentor and mentee have met, the match is active: set status: active and started:.',
+        'Once mentor and mentee have met, the match is active: set status: active and started: (mentor-coord match confirm does this for a proposal).',
         { path: ['first_meeting'] },
       ),
     );

@@ -1,3 +1,4 @@
+import { ADVICE } from '../advice.js';
 import { isOpen } from '../lifecycle/status.js';
 import { problem, type Problem } from '../problems.js';
 import type { CrossCheck } from './types.js';
@@ -22,7 +23,7 @@ export const menteeInTwoMatches: CrossCheck = {
           match.file,
           'mentee-in-two-matches',
           `mentee "${mentee}" is already in open match "${earlier}"`,
-          'A mentee has one open match at a time: close one of them (status: closed with a closure:), or correct the mentee.',
+          `A mentee has one open match at a time: decline a proposal (${ADVICE.decline(match.id)}) or close a match (${ADVICE.close(match.id)}), or correct the mentee.`,
           { path: ['mentee'] },
         ),
       );
