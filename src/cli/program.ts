@@ -41,6 +41,8 @@ export const COMMANDS: Record<string, Loader> = {
   add: async () => (await import('./commands/add.js')) as never,
   show: async () => ({ command: (await import('./commands/lookup.js')).show }) as never,
   list: async () => ({ command: (await import('./commands/lookup.js')).list }) as never,
+  'merge-file': async () => (await import('./commands/merge-file.js')) as never,
+  'git setup': async () => (await import('./commands/git-setup.js')) as never,
   init: async () => (await import('./commands/init.js')) as never,
   cron: async () => (await import('./commands/cron.js')) as never,
   schema: async () => (await import('./commands/schema.js')) as never,
@@ -49,6 +51,7 @@ export const COMMANDS: Record<string, Loader> = {
 /** Groups of subcommands: their description, and the subcommand run when none is named. */
 export const GROUPS: Record<string, { description: string; default: string }> = {
   checkin: { description: "check-in calls: the day's call sheet (the default), phone-day plans, recording calls and follow-ups", default: 'sheet' },
+  git: { description: 'share the programme through git: git setup lets git merge records itself', default: 'setup' },
   agreement: { description: 'the mentoring agreement of a match as Markdown and PDF (the default), and its signatures', default: 'write' },
   match: { description: 'propose the best mentor for each waiting mentee (the default), explain a choice, confirm or decline a proposal', default: 'propose' },
 };

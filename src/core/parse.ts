@@ -56,6 +56,8 @@ export function decode(file: string, bytes: Uint8Array): { ok: true; text: strin
   }
   const endings = lineEndingProblem(file, text);
   if (endings) return fail(endings);
+  const conflict = mergeConflict(file, text);
+  if (conflict) return fail(conflict);
   return { ok: true, text };
 }
 
@@ -100,6 +102,25 @@ export function fileTooLarge(file: string, size: number): Problem {
     `this file is ${mb} MB; a record file is a few kilobytes`,
     'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.',
     { line: 1, col: 1 },
+  );
+}
+
+/**
+ * git's conflict markers: one plain problem naming the lines, instead of the YAML syntax errors
+ * the markers would cause (and a hint a coordinator can follow).
+ */
+function mergeConflict(file: string, text: string): Problem | undefined {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.startsWith('<<<<<<<'));
+  if (start === -1) return undefined;
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('>>>>>>>'));
+  const last = end === -1 ? lines.length : end + 1;
+  return problem(
+    file,
+    'merge-conflict',
+    `unresolved git merge conflict between lines ${start + 1} and ${last}`,
+    `Both versions are between the markers. Run \`mentor-coord git setup\` so that git merges records itself next time; for this file keep what both sides added (calls, meetings, concerns: keep every entry) and choose one value where they differ, then delete the marker lines.`,
+    { line: start + 1, col: 1 },
   );
 }
 

@@ -12,6 +12,7 @@ export const PROBLEM_CODES = {
   'byte-order-mark': 'the file starts with more than one byte-order mark (an editor saved it twice as UTF-8 with BOM)',
   symlink: 'a record file or folder is a symbolic link; the tool reads only plain files inside the programme folder',
   'special-file': 'something in a record folder is not a plain file (a pipe, a device, a socket)',
+  'merge-conflict': 'the file still has the markers of an unresolved git merge conflict (`<<<<<<<`, `=======`, `>>>>>>>`)',
   'empty-file': 'the file is empty',
   'not-a-record': 'the file holds a list or a single value instead of `field: value` lines',
   'unknown-field': 'a field the format does not have, usually a typo; the hint suggests the closest field',

@@ -17,6 +17,11 @@ const FIXTURES: Record<ProblemCode, (p: ProgrammeCopy) => void> = {
   'binary-file': (p) => p.write('mentees/photo.yaml', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])),
   'not-utf8': (p) => p.write('mentees/latin1.yaml', new Uint8Array([...Buffer.from('name: Zo'), 0xeb, 0x0a])),
   'file-too-large': (p) => p.write('mentees/huge.yaml', `name: Huge\nnotes: "${'x'.repeat(1_100_000)}"\n`),
+  'merge-conflict': (p) =>
+    p.append(
+      BEA_MATCH,
+      'checkins:\n<<<<<<< HEAD\n  - with: mentee\n    date: 2026-11-20\n    outcome: reached\n=======\n  - with: mentor\n    date: 2026-11-21\n    outcome: reached\n>>>>>>> theirs\n',
+    ),
   'empty-file': (p) => p.write('mentees/empty.yaml', ''),
   'not-a-record': (p) => p.write('mentees/list.yaml', '- a\n- b\n'),
   'unknown-field': (p) => p.replace(ZOE, 'capacity: 2', 'capcity: 2'),

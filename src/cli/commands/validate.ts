@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderProblems } from '../../render/problems.js';
@@ -38,8 +40,29 @@ export const command = defineCommand({
         );
       }
     }
+    // A programme kept in its own git repository merges records with mentor-coord's driver.
+    if (!ctx.json && programmeRepoWithoutDriver(loaded.dir)) {
+      ctx.stderr(
+        "mentor-coord: warning: this programme is a git repository without mentor-coord's merge driver: run mentor-coord git setup, so that two coordinators' changes to one record merge without conflicts.\n",
+      );
+    }
     // A file or folder that could not be read at all is unreadable input (exit 2), not a finding.
     if (loaded.problems.some((p) => p.code === 'unreadable-file')) return EXIT.usage;
     return loaded.problems.length > 0 ? EXIT.findings : EXIT.ok;
   },
 });
+
+/** The programme folder is the top of a git repository that has no merge driver registered. */
+function programmeRepoWithoutDriver(dir: string): boolean {
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (realpathSync(top) !== realpathSync(dir)) return false;
+  } catch {
+    return false;
+  }
+  try {
+    return execFileSync('git', ['config', 'merge.mentor-coord.driver'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === '';
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,55 @@
+// Sharing a programme through git without merge conflicts: record files are merged by
+// mentor-coord itself (merge-file), registered as git's merge driver for them.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { EXIT, UserError } from '../../errors.js';
+import { assertProgrammeFolder } from '../../store/load.js';
+import { packageFile } from '../../store/package-files.js';
+import { writeNewOrReplace } from '../../store/write.js';
+import { defineCommand } from '../command.js';
+import { shellQuote } from '../flags.js';
+
+const ATTRIBUTES = ['programme.yaml', 'mentors/*.yaml', 'mentees/*.yaml', 'matches/*.yaml'].map((p) => `${p} merge=mentor-coord`);
+
+export const command = defineCommand({
+  name: 'git setup',
+  description: "let git merge record files itself, so that two coordinators' calls on the same match never conflict",
+  options: {},
+  async run(ctx) {
+    const dir = resolve(ctx.dir);
+    assertProgrammeFolder(dir, ctx.dir);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    try {
+      git('rev-parse', '--show-toplevel');
+    } catch {
+      throw new UserError(
+        `${ctx.dir} is not in a git repository`,
+        `Create one first: cd ${shellQuote(ctx.dir)} && git init && git add -A && git commit -m "programme"`,
+      );
+    }
+    const attributes = join(dir, '.gitattributes');
+    const old = existsSync(attributes) ? readFileSync(attributes, 'utf8') : '';
+    const missing = ATTRIBUTES.filter((line) => !old.split('\n').includes(line));
+    if (missing.length > 0) {
+      writeNewOrReplace(
+        attributes,
+        `${old}${old && !old.endsWith('\n') ? '\n' : ''}${old ? '' : '# Made by mentor-coord git setup: records are merged by mentor-coord.\n'}${missing.join('\n')}\n`,
+      );
+    }
+    const driver = `${shellQuote(process.execPath)} ${shellQuote(packageFile('bin', 'mentor-coord.js'))} merge-file %O %A %B %P`;
+    git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
+    git('config', 'merge.mentor-coord.driver', driver);
+    ctx.stderr(
+      [
+        missing.length > 0
+          ? `Wrote ${relative(process.cwd(), attributes) || '.gitattributes'}: records are merged by mentor-coord (commit it, so every copy does the same).`
+          : '.gitattributes already names mentor-coord.',
+        `Registered the merge driver in this repository's git config: ${driver}`,
+        'Each coordinator runs mentor-coord git setup once in their own copy (git does not share its config).',
+        '',
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  },
+});
