@@ -48,6 +48,8 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   helpAfter?: string;
   /** False for commands that do not work on a programme folder (init): no search upward for one. */
   programme?: boolean;
+  /** True for commands that change the programme's files: they gain --commit. */
+  writes?: boolean;
   run(ctx: Context, args: string[], options: OptionValues<O>): Promise<number>;
 }
 

@@ -43,6 +43,7 @@ export const COMMANDS: Record<string, Loader> = {
   list: async () => ({ command: (await import('./commands/lookup.js')).list }) as never,
   'merge-file': async () => (await import('./commands/merge-file.js')) as never,
   'git setup': async () => (await import('./commands/git-setup.js')) as never,
+  sync: async () => (await import('./commands/sync.js')) as never,
   init: async () => (await import('./commands/init.js')) as never,
   cron: async () => (await import('./commands/cron.js')) as never,
   schema: async () => (await import('./commands/schema.js')) as never,
@@ -142,6 +143,9 @@ function register(command: Command, spec: CommandSpec<OptionSpecs>, io: IO): voi
     else if (opt.defaultValue !== undefined) command.option(opt.flags, opt.description, opt.defaultValue);
     else command.option(opt.flags, opt.description);
   }
+  if (spec.writes) {
+    command.option('--commit', 'commit the change to git, its message saying what changed (also: git.commit: true in programme.yaml)');
+  }
   command.addHelpText('after', `${spec.helpAfter ?? ''}\n${EXIT_CODES_HELP}`);
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
@@ -151,7 +155,11 @@ function register(command: Command, spec: CommandSpec<OptionSpecs>, io: IO): voi
     const options = self.opts();
     // A repeatable option not given is an empty list (set here, so help shows no "default: []").
     for (const [key, opt] of Object.entries(spec.options)) if (opt.kind === 'repeat' && options[key] === undefined) options[key] = [];
-    const code = await spec.run(ctx, positional, options as never);
+    let code = await spec.run(ctx, positional, options as never);
+    if (spec.writes) {
+      const { commitWritten } = await import('./commit.js');
+      code = Math.max(code, commitWritten(ctx, spec.name, options.commit === true));
+    }
     if (code !== 0) throw new Exit(code);
   });
 }

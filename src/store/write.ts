@@ -11,7 +11,7 @@
 // - File-system failures (permissions, a read-only or full disk) are plain messages, not bugs.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { applyEdits, EditError, type Edit } from '../core/yaml-edit.js';
 import { isRunning, readPlain } from './read.js';
 import { UserError } from '../errors.js';
@@ -23,6 +23,12 @@ export interface OpenedFile {
   hash: string;
   /** The file's permission bits, kept by the new version. */
   mode: number;
+}
+
+/** Every file this process has written (not caches): what `--commit` commits. */
+const writtenFiles = new Set<string>();
+export function filesWritten(): string[] {
+  return [...writtenFiles];
 }
 
 /** Reads a plain file (never through a link, never a device or pipe) to edit it. */
@@ -111,6 +117,7 @@ export function writeBatch(entries: BatchEntry[]): string[] {
       throw error;
     }
     written.push(entry.shownAs);
+    if (entry.flush !== false) writtenFiles.add(resolve(entry.path));
   }
   return written;
 }
@@ -129,11 +136,13 @@ export function createFile(path: string, text: string, shownAs = path, mode = 0o
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
       // Some file systems (network shares, FAT) have no hard links: fall back to exclusive create.
       writeExclusive(path, text, shownAs, mode);
+      writtenFiles.add(resolve(path));
       return;
     }
     throw fsError(error, shownAs, 'write');
   }
   rmQuietly(temp);
+  writtenFiles.add(resolve(path));
 }
 
 /** Generated output (schemas, calendars): replaced atomically, whatever was there. */

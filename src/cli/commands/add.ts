@@ -13,6 +13,7 @@ import type { Context } from '../context.js';
 
 export const command = defineCommand({
   name: 'add',
+  writes: true,
   description: 'add a mentor or a mentee: a new file, named from their name',
   arguments: [{ name: '<role>', description: 'mentor or mentee' }],
   options: {

@@ -6,6 +6,7 @@ import { inputError } from '../flags.js';
 
 export const command = defineCommand({
   name: 'agreement sign',
+  writes: true,
   description: 'record who signed the agreement of a match, and when (today when no date is given)',
   arguments: [{ name: '<match>', description: 'the match id (its file name in matches/)' }],
   options: {

@@ -14,6 +14,7 @@ import { defineCommand, oneOf, option } from '../command.js';
 
 export const command = defineCommand({
   name: 'agreement write',
+  writes: true,
   description: "the mentoring agreement of a match as Markdown and PDF, from the programme's template (or the built-in one)",
   arguments: [{ name: '[match...]', description: 'the match ids (file names in matches/)' }],
   options: {

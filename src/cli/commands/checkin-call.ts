@@ -14,6 +14,7 @@ import { concernLines } from '../../render/calls.js';
 
 export const command = defineCommand({
   name: 'checkin call',
+  writes: true,
   description: "work through the day's calls interactively; each call is saved as soon as it is answered",
   options: {
     on: option.value('--on <date>', 'the day (default: today)'),

@@ -7,6 +7,7 @@ import { dateOption, inputError } from '../flags.js';
 
 export const command = defineCommand({
   name: 'checkin follow-up',
+  writes: true,
   description: 'record what was done about a concern, which takes it off the overdue report',
   arguments: [{ name: '<match>', description: 'the match id' }],
   options: {

@@ -28,6 +28,7 @@ const OPTIONS = {
 
 export const command = defineCommand({
   name: 'checkin plan',
+  writes: true,
   description: 'put the calls due by the last of the given days into time slots on those days',
   options: OPTIONS,
   async run(ctx, _args, flags): Promise<number> {

@@ -24,6 +24,7 @@ const OPTIONS = {
 
 export const command = defineCommand({
   name: 'checkin record',
+  writes: true,
   description: 'record one call (or email) with the mentor or the mentee of a match',
   arguments: [{ name: '<match>', description: 'the match id (its file name in matches/)' }],
   options: OPTIONS,

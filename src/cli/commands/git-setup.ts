@@ -37,6 +37,11 @@ export const command = defineCommand({
         `${old}${old && !old.endsWith('\n') ? '\n' : ''}${old ? '' : '# Made by mentor-coord git setup: records are merged by mentor-coord.\n'}${missing.join('\n')}\n`,
       );
     }
+    // The parse cache is this machine's own: never shared.
+    const ignore = join(dir, '.gitignore');
+    const ignored = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
+    const ignoresCache = ignored.split(/\r?\n/).some((line) => ['.mentor-coord', '.mentor-coord/', '/.mentor-coord/', '/.mentor-coord'].includes(line.trim()));
+    if (!ignoresCache) writeNewOrReplace(ignore, `${ignored}${ignored && !ignored.endsWith('\n') ? '\n' : ''}.mentor-coord/\n`);
     const driver = `${shellQuote(process.execPath)} ${shellQuote(packageFile('bin', 'mentor-coord.js'))} merge-file %O %A %B %P`;
     git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
     git('config', 'merge.mentor-coord.driver', driver);
@@ -45,6 +50,7 @@ export const command = defineCommand({
         missing.length > 0
           ? `Wrote ${relative(process.cwd(), attributes) || '.gitattributes'}: records are merged by mentor-coord (commit it, so every copy does the same).`
           : '.gitattributes already names mentor-coord.',
+        ...(ignoresCache ? [] : ["Wrote .gitignore: the .mentor-coord/ folder (this machine's cache) is never shared."]),
         `Registered the merge driver in this repository's git config: ${driver}`,
         'Each coordinator runs mentor-coord git setup once in their own copy (git does not share its config).',
         '',

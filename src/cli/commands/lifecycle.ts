@@ -77,6 +77,7 @@ function onMatch(
 
 export const log = defineCommand({
   name: 'log',
+  writes: true,
   description: 'record a meeting of a match (the first one logged becomes the first meeting)',
   arguments: MATCH_ARG,
   options: {
@@ -102,6 +103,7 @@ export const log = defineCommand({
 
 export const concern = defineCommand({
   name: 'concern',
+  writes: true,
   description: 'record a concern raised outside a call; it stays on the overdue report until followed up',
   arguments: MATCH_ARG,
   options: {
@@ -141,6 +143,7 @@ export const concern = defineCommand({
 
 export const review = defineCommand({
   name: 'review',
+  writes: true,
   description: "record a review of a match (by default the earliest of the programme's review points not yet held)",
   arguments: MATCH_ARG,
   options: {
@@ -176,6 +179,7 @@ export const review = defineCommand({
 
 export const pauseCommand = defineCommand({
   name: 'pause',
+  writes: true,
   description: 'pause a match until a date (exams, illness, a move)',
   arguments: MATCH_ARG,
   options: {
@@ -200,6 +204,7 @@ export const pauseCommand = defineCommand({
 
 export const resumeCommand = defineCommand({
   name: 'resume',
+  writes: true,
   description: 'a paused match goes on',
   arguments: MATCH_ARG,
   options: { date: option.value('--date <date>', 'from when (default: today)') },
@@ -215,6 +220,7 @@ export const resumeCommand = defineCommand({
 
 export const extendCommand = defineCommand({
   name: 'extend',
+  writes: true,
   description: 'move the planned end of a match',
   arguments: MATCH_ARG,
   options: {
@@ -238,6 +244,7 @@ export const extendCommand = defineCommand({
 
 export const closeCommand = defineCommand({
   name: 'close',
+  writes: true,
   description: 'close a match with its reason and the feedback of both; --rematch puts the mentee back on the waiting list',
   arguments: MATCH_ARG,
   options: {
@@ -286,6 +293,7 @@ export const closeCommand = defineCommand({
 
 export const evaluateCommand = defineCommand({
   name: 'evaluate',
+  writes: true,
   description: 'record the evaluation of a closed match',
   arguments: MATCH_ARG,
   options: {
@@ -306,6 +314,7 @@ export const evaluateCommand = defineCommand({
 
 export const onboardCommand = defineCommand({
   name: 'onboard',
+  writes: true,
   description: 'record an onboarding step of a person: training, the code of conduct, a background check (and its renewal)',
   arguments: [
     { name: '<person>', description: 'the id of a mentor or mentee' },
@@ -339,6 +348,7 @@ export const onboardCommand = defineCommand({
 
 export const setStatusCommand = defineCommand({
   name: 'set-status',
+  writes: true,
   description: 'a person is active, paused (not to be matched for now) or has left',
   arguments: [
     { name: '<person>', description: 'the id of a mentor or mentee' },

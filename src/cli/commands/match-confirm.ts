@@ -7,6 +7,7 @@ import { dateOption, inputError } from '../flags.js';
 
 export const command = defineCommand({
   name: 'match confirm',
+  writes: true,
   description: 'both sides agreed: the proposed match becomes active',
   arguments: [{ name: '<match>', description: 'the match id (its file name in matches/)' }],
   options: { date: option.value('--date <date>', 'when they agreed (default: today)') },

@@ -7,6 +7,7 @@ import { dateOption, inputError } from '../flags.js';
 
 export const command = defineCommand({
   name: 'match decline',
+  writes: true,
   description: 'the proposal was turned down: it is closed as declined, and the pair is never proposed again',
   arguments: [{ name: '<match>', description: 'the match id (its file name in matches/)' }],
   options: {

@@ -18,6 +18,7 @@ const OPTIONS = {
 
 export const command = defineCommand({
   name: 'match propose',
+  writes: true,
   description: 'the best mentor for each waiting mentee: exactly optimal, every pair and every mentee left waiting explained',
   options: OPTIONS,
   helpAfter:

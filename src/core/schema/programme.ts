@@ -127,6 +127,14 @@ export const programmeSchema = z
       })
       .prefault({}),
     overdue: z.record(z.string(), overdueRuleSettings).default({}),
+    git: z
+      .strictObject({
+        commit: z
+          .boolean({ error: 'should be true or false' })
+          .default(false)
+          .meta({ description: 'Every command that changes a file commits the change to git (as with --commit): who recorded what, and when.' }),
+      })
+      .prefault({}),
   })
   .meta({ title: 'programme', description: 'Programme settings: programme.yaml at the top of the programme folder.' });
 
