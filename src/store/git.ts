@@ -97,3 +97,27 @@ export function commitSettingOn(dir: string): boolean {
     return false;
   }
 }
+
+/**
+ * Who made each side of a conflict in `file` (relative to the programme folder), when git is in
+ * the middle of a merge: "ours: Amara, 2026-11-24 (1 call recorded); theirs: Tom, 2026-11-24 (1 match closed)".
+ * Undefined when git cannot say (no merge under way, or not a repository).
+ */
+export function conflictAuthors(dir: string, file: string): string | undefined {
+  let top: string | undefined;
+  try {
+    top = repositoryTop(dir);
+  } catch {
+    return undefined;
+  }
+  if (!top || !mergeInProgress(top)) return undefined;
+  const path = resolve(dir, file);
+  const last = (ref: string) => {
+    const result = runGit(top, ['log', '-1', '--format=%an, %ad (%s)', '--date=short', ref, '--', path]);
+    return result.ok && result.stdout.trim() ? result.stdout.trim() : undefined;
+  };
+  const ours = last('HEAD');
+  const theirs = last('MERGE_HEAD');
+  if (!ours && !theirs) return undefined;
+  return `ours: ${ours ?? 'this copy'}; theirs: ${theirs ?? 'the other copy'}`;
+}

@@ -164,6 +164,10 @@ describe('two coordinators, one programme', () => {
     const stopped = cli(['sync', '--dir', second], who('Tom'));
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain('a colleague changed the same field as you in matches/2026-11-bea-santos.yaml');
+    expect(stopped.stderr).toMatch(
+      /matches\/2026-11-bea-santos\.yaml: the conflicting changes: ours: Tom, \d{4}-\d\d-\d\d \(1 match closed\); theirs: Amara, \d{4}-\d\d-\d\d \(1 match paused\)\./,
+    );
+    expect(cli(['validate', '--dir', second], at).stderr).toContain('the conflicting changes: ours: Tom');
     const text = read(second, 'matches/2026-11-bea-santos.yaml');
     expect(text).toContain('status: closed');
     expect(text).toContain('status: paused');

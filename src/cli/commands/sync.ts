@@ -4,7 +4,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { summariseChanges } from '../../core/merge/summary.js';
 import { EXIT, UserError } from '../../errors.js';
-import { changedFiles, changesOf, commitFailure, gitSaid, mergeInProgress, repositoryTop, runGit } from '../../store/git.js';
+import { changedFiles, changesOf, commitFailure, conflictAuthors, gitSaid, mergeInProgress, repositoryTop, runGit } from '../../store/git.js';
 import { assertProgrammeFolder, loadProgramme } from '../../store/load.js';
 import { option, defineCommand } from '../command.js';
 import { shellQuote } from '../flags.js';
@@ -90,6 +90,10 @@ export const command = defineCommand({
             .filter(Boolean)
             .map((f) => resolve(top, f));
           if (unmerged.length > 0) {
+            for (const file of unmerged) {
+              const authors = conflictAuthors(dir, relative(dir, file));
+              if (authors) say(`${relative(dir, file).split(sep).join('/')}: the conflicting changes: ${authors}.`);
+            }
             return stop(
               `a colleague changed the same field as you in ${shown(unmerged)}: both values are kept in the file, between <<<<<<< and >>>>>>> lines`,
               'mentor-coord validate shows which field: keep the right value, delete the other and the marker lines, then run mentor-coord sync again. Nothing was lost and nothing was shared yet.',

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderProblems } from '../../render/problems.js';
+import { conflictAuthors } from '../../store/git.js';
 import { loadProgramme } from '../../store/load.js';
 import { defineCommand } from '../command.js';
 
@@ -38,6 +39,13 @@ export const command = defineCommand({
         ctx.stderr(
           "Checks across files used only what is valid in the files above; a few (a mentor's capacity, say) wait until they are fixed. Run mentor-coord validate again then.\n",
         );
+      }
+    }
+    // Who made each side of a conflict, when git is in the middle of the merge that made it.
+    if (!ctx.json) {
+      for (const file of new Set(loaded.problems.filter((p) => p.code === 'merge-conflict').map((p) => p.file))) {
+        const authors = conflictAuthors(loaded.dir, file);
+        if (authors) ctx.stderr(`${file}: the conflicting changes: ${authors}.\n`);
       }
     }
     // A programme kept in its own git repository merges records with mentor-coord's driver.
