@@ -1,7 +1,7 @@
 // Two coordinators, one programme: real git, two clones of a bare repository, both recording on the
 // same match and pulling and pushing in both orders.
 import { execFileSync } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -220,5 +220,28 @@ describe('two coordinators, one programme', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('saved, but not committed');
     expect(read(dir, 'matches/2026-11-bea-santos.yaml')).toContain('kept');
+  });
+
+  it('init --git makes a repository set up for sharing; init inside a repository sets it up; elsewhere init leaves git alone', () => {
+    const root = tempDir();
+    const made = join(root, 'made');
+    const run = cli(['init', made, '--example', '--git']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Registered the merge driver');
+    expect(read(made, '.gitattributes')).toContain('matches/*.yaml merge=mentor-coord');
+    expect(execFileSync('git', ['config', 'merge.mentor-coord.driver'], { cwd: made, encoding: 'utf8' })).toContain('merge-file %O %A %B %P');
+    expect(cli(['validate', '--dir', made], at)).toMatchObject({ code: 0, stderr: '' });
+
+    const repo = join(root, 'repo');
+    execFileSync('git', ['init', '-q', repo]);
+    expect(cli(['init', join(repo, 'riverside'), '--example']).code).toBe(0);
+    expect(read(join(repo, 'riverside'), '.gitattributes')).toContain('programme.yaml merge=mentor-coord');
+
+    const plain = join(root, 'plain');
+    const alone = cli(['init', plain, '--example']);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain('Keep it in git: mentor-coord init --git');
+    expect(existsSync(join(plain, '.git'))).toBe(false);
+    expect(existsSync(join(plain, '.gitattributes'))).toBe(false);
   });
 });

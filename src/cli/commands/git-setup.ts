@@ -19,43 +19,46 @@ export const command = defineCommand({
   async run(ctx) {
     const dir = resolve(ctx.dir);
     assertProgrammeFolder(dir, ctx.dir);
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-    try {
-      git('rev-parse', '--show-toplevel');
-    } catch {
-      throw new UserError(
-        `${ctx.dir} is not in a git repository`,
-        `Create one first: cd ${shellQuote(ctx.dir)} && git init && git add -A && git commit -m "programme"`,
-      );
-    }
-    const attributes = join(dir, '.gitattributes');
-    const old = existsSync(attributes) ? readFileSync(attributes, 'utf8') : '';
-    const missing = ATTRIBUTES.filter((line) => !old.split('\n').includes(line));
-    if (missing.length > 0) {
-      writeNewOrReplace(
-        attributes,
-        `${old}${old && !old.endsWith('\n') ? '\n' : ''}${old ? '' : '# Made by mentor-coord git setup: records are merged by mentor-coord.\n'}${missing.join('\n')}\n`,
-      );
-    }
-    // The parse cache is this machine's own: never shared.
-    const ignore = join(dir, '.gitignore');
-    const ignored = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
-    const ignoresCache = ignored.split(/\r?\n/).some((line) => ['.mentor-coord', '.mentor-coord/', '/.mentor-coord/', '/.mentor-coord'].includes(line.trim()));
-    if (!ignoresCache) writeNewOrReplace(ignore, `${ignored}${ignored && !ignored.endsWith('\n') ? '\n' : ''}.mentor-coord/\n`);
-    const driver = `${shellQuote(process.execPath)} ${shellQuote(packageFile('bin', 'mentor-coord.js'))} merge-file %O %A %B %P`;
-    git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
-    git('config', 'merge.mentor-coord.driver', driver);
-    ctx.stderr(
-      [
-        missing.length > 0
-          ? `Wrote ${relative(process.cwd(), attributes) || '.gitattributes'}: records are merged by mentor-coord (commit it, so every copy does the same).`
-          : '.gitattributes already names mentor-coord.',
-        ...(ignoresCache ? [] : ["Wrote .gitignore: the .mentor-coord/ folder (this machine's cache) is never shared."]),
-        `Registered the merge driver in this repository's git config: ${driver}`,
-        'Each coordinator runs mentor-coord git setup once in their own copy (git does not share its config).',
-        '',
-      ].join('\n'),
-    );
+    ctx.stderr(`${setUpGit(dir, ctx.dir).join('\n')}\n`);
     return EXIT.ok;
   },
 });
+
+/** Writes .gitattributes and .gitignore lines and registers the driver; returns what it did, in words. */
+export function setUpGit(dir: string, shown: string): string[] {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  try {
+    git('rev-parse', '--show-toplevel');
+  } catch {
+    throw new UserError(
+      `${shown} is not in a git repository`,
+      `Create one first: cd ${shellQuote(shown)} && git init && git add -A && git commit -m "programme"`,
+    );
+  }
+  const attributes = join(dir, '.gitattributes');
+  const old = existsSync(attributes) ? readFileSync(attributes, 'utf8') : '';
+  const missing = ATTRIBUTES.filter((line) => !old.split('\n').includes(line));
+  if (missing.length > 0) {
+    writeNewOrReplace(
+      attributes,
+      `${old}${old && !old.endsWith('\n') ? '\n' : ''}${old ? '' : '# Made by mentor-coord git setup: records are merged by mentor-coord.\n'}${missing.join('\n')}\n`,
+    );
+  }
+  // The parse cache is this machine's own: never shared.
+  const ignore = join(dir, '.gitignore');
+  const ignored = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
+  const ignoresCache = ignored.split(/\r?\n/).some((line) => ['.mentor-coord', '.mentor-coord/', '/.mentor-coord/', '/.mentor-coord'].includes(line.trim()));
+  if (!ignoresCache) writeNewOrReplace(ignore, `${ignored}${ignored && !ignored.endsWith('\n') ? '\n' : ''}.mentor-coord/\n`);
+  const driver = `${shellQuote(process.execPath)} ${shellQuote(packageFile('bin', 'mentor-coord.js'))} merge-file %O %A %B %P`;
+  git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
+  git('config', 'merge.mentor-coord.driver', driver);
+  return [
+    missing.length > 0
+      ? `Wrote ${relative(process.cwd(), attributes) || '.gitattributes'}: records are merged by mentor-coord (commit it, so every copy does the same).`
+      : '.gitattributes already names mentor-coord.',
+    ...(ignoresCache ? [] : ["Wrote .gitignore: the .mentor-coord/ folder (this machine's cache) is never shared."]),
+    `Registered the merge driver in this repository's git config: ${driver}`,
+    'Each coordinator runs mentor-coord git setup once in their own copy (git does not share its config).',
+    '',
+  ].filter((line) => line !== '');
+}

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -8,6 +9,7 @@ import { shellQuote } from '../flags.js';
 import { EXAMPLE_NAME, packageFile } from '../../store/package-files.js';
 import { createFile } from '../../store/write.js';
 import { defineCommand, option } from '../command.js';
+import { setUpGit } from './git-setup.js';
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../../errors.js';
 
@@ -27,11 +29,16 @@ export const command = defineCommand({
     leadName: option.value('--lead-name <name>', "the safeguarding lead's name"),
     leadPhone: option.value('--lead-phone <phone>', "the safeguarding lead's phone"),
     leadEmail: option.value('--lead-email <email>', "the safeguarding lead's email"),
+    git: option.flag('--git', 'make the folder a git repository set up for sharing (as mentor-coord git setup); done anyway when it is inside one'),
   },
   run,
 });
 
-async function run(ctx: Context, args: string[], options: { example?: boolean | undefined; name?: string | undefined } & InitOptions): Promise<number> {
+async function run(
+  ctx: Context,
+  args: string[],
+  options: { example?: boolean | undefined; name?: string | undefined; git?: boolean | undefined } & InitOptions,
+): Promise<number> {
   const shown = String(args[0]);
   const target = resolve(shown);
   refuseExistingProgramme(target, shown);
@@ -66,13 +73,35 @@ async function run(ctx: Context, args: string[], options: { example?: boolean | 
     for (const [file, schema] of Object.entries(jsonSchemas())) create(`${SCHEMA_FOLDER}/${file}`, `${JSON.stringify(schema, null, 2)}\n`);
   }
 
+  // In a git repository (or asked for one), set it up for sharing at once: records merged by mentor-coord.
+  let inRepository = gitAnswers(target, ['rev-parse', '--show-toplevel']);
+  if (options.git && !inRepository) {
+    if (!gitAnswers(target, ['init', '-q'])) {
+      throw new UserError(
+        `could not make ${shown} a git repository`,
+        'Is git installed? The programme folder was created; run git init there, then mentor-coord git setup.',
+      );
+    }
+    inRepository = true;
+  }
+  const gitLines = inRepository ? setUpGit(target, shown) : [];
+
   if (ctx.json) ctx.stdout(`${JSON.stringify({ created: shown, written }, null, 2)}\n`);
   else {
     ctx.stderr(`Created the programme folder ${shown} (${written.length} files).\n`);
     ctx.stderr(`Next: edit ${join(shown, PROGRAMME_FILE)}, then run \`mentor-coord validate --dir ${shellQuote(shown)}\`.\n`);
-    ctx.stderr(`Keep it in git: cd ${shellQuote(shown)} && git init && git add -A && git commit -m "new programme"\n`);
+    if (gitLines.length > 0) ctx.stderr(`${gitLines.join('\n')}\nCommit it: cd ${shellQuote(shown)} && git add -A && git commit -m "new programme"\n`);
+    else
+      ctx.stderr(
+        `Keep it in git: mentor-coord init --git, or cd ${shellQuote(shown)} && git init && mentor-coord git setup && git add -A && git commit -m "new programme"\n`,
+      );
   }
   return EXIT.ok;
+}
+
+/** Whether git ran the command successfully in `cwd` (false when git is missing). */
+function gitAnswers(cwd: string, args: string[]): boolean {
+  return spawnSync('git', args, { cwd, stdio: 'ignore' }).status === 0;
 }
 
 function refuseExistingProgramme(target: string, shown: string): void {
