@@ -19,7 +19,11 @@ export function commitWritten(ctx: Context, commandName: string, asked: boolean)
     ctx.stderr(`mentor-coord: saved, but not committed: ${why}\n  hint: ${hint}\n`);
     return EXIT.findings;
   };
-  if (!top) return notCommitted(`${ctx.dir} is not in a git repository`, 'Run git init there (then mentor-coord git setup), or leave out --commit.');
+  if (!top)
+    return notCommitted(
+      `${ctx.dir} is not in a git repository`,
+      'The change is saved: do not record it again. Run git init there (then mentor-coord git setup), or leave out --commit.',
+    );
   if (mergeInProgress(top)) {
     return notCommitted(
       'a merge is under way (a pull stopped on a conflict)',
@@ -46,7 +50,7 @@ export function commitWritten(ctx: Context, commandName: string, asked: boolean)
   if (!added.ok) return notCommitted('git could not add the changed files', gitSaid(added));
   const committed = runGit(top, ['commit', '-q', '-m', `${summary}\n\nmentor-coord ${commandName}`, '--', ...files]);
   if (!committed.ok) {
-    const failure = commitFailure(committed, ctx.dir);
+    const failure = commitFailure(committed, ctx.dir, 'run mentor-coord sync to commit it (do not record it again)');
     return notCommitted(failure.message, failure.hint ?? '');
   }
   ctx.stderr(`Committed: ${summary} (${files.map((f) => relative(dir, f).split(sep).join('/')).join(', ')}).\n`);

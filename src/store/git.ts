@@ -77,12 +77,12 @@ export function mergeInProgress(top: string): boolean {
 }
 
 /** Plain words for git's refusal to commit because it does not know the coordinator's name. */
-export function commitFailure(result: GitResult, dir: string): UserError {
+export function commitFailure(result: GitResult, dir: string, then: string): UserError {
   const said = `${result.stderr}\n${result.stdout}`;
   if (/tell me who you are|empty ident|user\.email/i.test(said)) {
     return new UserError(
       'git does not know your name yet, so it cannot record who made this change',
-      `Tell it once: git config --global user.name "Your Name" && git config --global user.email you@example.org (in ${dir}), then run the command again.`,
+      `Tell it once: git config --global user.name "Your Name" && git config --global user.email you@example.org (in ${dir}), then ${then}.`,
     );
   }
   return new UserError('git could not commit the changes', gitSaid(result));

@@ -244,4 +244,30 @@ describe('two coordinators, one programme', () => {
     expect(existsSync(join(plain, '.git'))).toBe(false);
     expect(existsSync(join(plain, '.gitattributes'))).toBe(false);
   });
+
+  it('when git does not know the coordinator, --commit saves the change and says not to record it again', () => {
+    const dir = exampleCopy();
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const nobody = {
+      MENTOR_COORD_TODAY: EXAMPLE_TODAY,
+      HOME: tempDir(),
+      GIT_AUTHOR_NAME: undefined,
+      GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined,
+      GIT_COMMITTER_EMAIL: undefined,
+      EMAIL: undefined,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'user.useConfigOnly',
+      GIT_CONFIG_VALUE_0: 'true',
+    };
+    const run = cli(['log', '2026-11-bea-santos', '--date', '2026-11-21', '--commit', '--dir', dir], { env: nobody });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('saved, but not committed: git does not know your name yet');
+    expect(run.stderr).toContain('do not record it again');
+    expect(read(dir, 'matches/2026-11-bea-santos.yaml')).toContain('2026-11-21');
+    const sync = cli(['sync', '--dir', dir], { env: nobody });
+    expect(sync.code).toBe(1);
+    expect(sync.stderr).toContain('git does not know your name yet');
+  });
 });

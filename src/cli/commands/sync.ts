@@ -54,7 +54,7 @@ export const command = defineCommand({
       // During a merge the commit concludes it (git refuses a commit of some paths only then).
       const committed = merging ? git('commit', '-q', '-m', summary) : git('commit', '-q', '-m', summary, '--', ...changed);
       if (!committed.ok) {
-        const failure = commitFailure(committed, ctx.dir);
+        const failure = commitFailure(committed, ctx.dir, 'run mentor-coord sync again');
         return stop(failure.message, failure.hint);
       }
       say(`Committed here: ${summary}${changed.length > 0 ? ` (${changed.length} file${changed.length === 1 ? '' : 's'})` : ''}.`);
