@@ -270,4 +270,18 @@ describe('two coordinators, one programme', () => {
     expect(sync.code).toBe(1);
     expect(sync.stderr).toContain('git does not know your name yet');
   });
+
+  it('sync puts back a merge driver that points to a mentor-coord no longer there, and merges', () => {
+    const { first, second, git } = twoCoordinators();
+    const rec = (dir: string, side: string, note: string) =>
+      expect(cli(['checkin', 'record', '2026-11-bea-santos', '--with', side, '--outcome', 'reached', '--note', note, '--dir', dir], who('A')).code).toBe(0);
+    rec(first, 'mentee', 'first side');
+    expect(cli(['sync', '--dir', first], who('Amara')).code).toBe(0);
+    git(second, 'config', 'merge.mentor-coord.driver', '/old/place/mentor-coord merge-file %O %A %B %P');
+    rec(second, 'mentor', 'second side');
+    const run = cli(['sync', '--dir', second], who('Tom'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("Updated mentor-coord's merge driver");
+    expect(checkins(second).map((c) => c.note)).toEqual(expect.arrayContaining(['first side', 'second side']));
+  });
 });

@@ -49,7 +49,7 @@ export function setUpGit(dir: string, shown: string): string[] {
   const ignored = existsSync(ignore) ? readFileSync(ignore, 'utf8') : '';
   const ignoresCache = ignored.split(/\r?\n/).some((line) => ['.mentor-coord', '.mentor-coord/', '/.mentor-coord/', '/.mentor-coord'].includes(line.trim()));
   if (!ignoresCache) writeNewOrReplace(ignore, `${ignored}${ignored && !ignored.endsWith('\n') ? '\n' : ''}.mentor-coord/\n`);
-  const driver = `${shellQuote(process.execPath)} ${shellQuote(packageFile('bin', 'mentor-coord.js'))} merge-file %O %A %B %P`;
+  const driver = driverCommand();
   git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
   git('config', 'merge.mentor-coord.driver', driver);
   return [
@@ -61,4 +61,9 @@ export function setUpGit(dir: string, shown: string): string[] {
     'Each coordinator runs mentor-coord git setup once in their own copy (git does not share its config).',
     '',
   ].filter((line) => line !== '');
+}
+
+/** The command git runs to merge a record: this node and this mentor-coord, by full path. */
+export function driverCommand(): string {
+  return `${shellQuote(process.execPath)} ${shellQuote(packageFile('bin', 'mentor-coord.js'))} merge-file %O %A %B %P`;
 }

@@ -1,6 +1,7 @@
 // Sharing without git commands: commit what changed here, bring in what colleagues shared (merged
 // by mentor-coord's driver), check the result, share it. Stops, saying why and what to do, at the
 // first thing that needs a person; never forces a push and never throws away a change.
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { summariseChanges } from '../../core/merge/summary.js';
 import { EXIT, UserError } from '../../errors.js';
@@ -8,6 +9,7 @@ import { changedFiles, changesOf, commitFailure, conflictAuthors, gitSaid, merge
 import { assertProgrammeFolder, loadProgramme } from '../../store/load.js';
 import { option, defineCommand } from '../command.js';
 import { shellQuote } from '../flags.js';
+import { driverCommand } from './git-setup.js';
 
 export const command = defineCommand({
   name: 'sync',
@@ -74,8 +76,15 @@ export const command = defineCommand({
     const branch = git('symbolic-ref', '--short', 'HEAD').stdout.trim();
     if (!branch) return stop('this copy is not on a branch (git says "detached HEAD")', 'Ask a colleague who knows git to put it back on the main branch.');
     const remote = upstream.ok ? upstream.stdout.trim().split('/')[0]! : remotes.includes('origin') ? 'origin' : remotes[0]!;
-    if (!driverRegistered(top)) {
-      say("warning: mentor-coord's merge driver is not registered in this copy: run mentor-coord git setup, or two changes to one record may conflict.");
+    // The driver git runs must be this mentor-coord: one moved or reinstalled since git setup would
+    // fail, and git would keep only this copy's side of a record.
+    const driver = driverCommand();
+    const registered = git('config', '--get', 'merge.mentor-coord.driver');
+    if (registered.stdout.trim() !== driver) {
+      const set = git('config', 'merge.mentor-coord.driver', driver);
+      git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
+      if (!set.ok) return stop("could not register mentor-coord's merge driver", gitSaid(set));
+      say(`${registered.ok ? 'Updated' : 'Registered'} mentor-coord's merge driver in this copy's git config: ${driver}`);
     }
 
     // 4. Bring in colleagues' changes, then 5. share: twice, if someone shared in between.
@@ -89,6 +98,16 @@ export const command = defineCommand({
             .stdout.split('\0')
             .filter(Boolean)
             .map((f) => resolve(top, f));
+          // A file git could not merge and left without markers: the driver failed. Undo the merge
+          // (nothing is lost: this copy's commits stay, the colleague's stay on the remote).
+          const unmarked = unmerged.filter((f) => !hasMarkers(f));
+          if (unmarked.length > 0) {
+            git('merge', '--abort');
+            return stop(
+              `git could not merge ${shown(unmarked)} with mentor-coord, so the merge was undone (nothing is lost)`,
+              'Run mentor-coord git setup, then mentor-coord sync again. If it happens again, ask whoever looks after mentor-coord.',
+            );
+          }
           if (unmerged.length > 0) {
             for (const file of unmerged) {
               const authors = conflictAuthors(dir, relative(dir, file));
@@ -158,6 +177,10 @@ function conflictedFiles(dir: string): string[] {
   return [...new Set(loaded.problems.filter((p) => p.code === 'merge-conflict').map((p) => p.file))];
 }
 
-function driverRegistered(top: string): boolean {
-  return runGit(top, ['config', '--get', 'merge.mentor-coord.driver']).ok;
+function hasMarkers(file: string): boolean {
+  try {
+    return /^<<<<<<< /m.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }
