@@ -112,6 +112,11 @@ describe('two coordinators, one programme', () => {
     expect(cli(['validate', '--dir', dir], at).stderr).toContain('run mentor-coord git setup');
     expect(cli(['git', 'setup', '--dir', dir]).code).toBe(0);
     expect(cli(['validate', '--dir', dir], at)).toMatchObject({ code: 0, stderr: '' });
+    // A driver registered by a mentor-coord since moved away is as good as none.
+    execFileSync('git', ['config', 'merge.mentor-coord.driver', "/old/node '/old/it'\\''s/mentor-coord.js' merge-file %O %A %B %P"], { cwd: dir });
+    expect(cli(['validate', '--dir', dir], at).stderr).toContain('points to a mentor-coord no longer there');
+    expect(cli(['git', 'setup', '--dir', dir]).code).toBe(0);
+    expect(cli(['validate', '--dir', dir], at)).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('sync in each copy commits, merges and shares, and both copies end with the same tree', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderProblems } from '../../render/problems.js';
@@ -51,7 +51,7 @@ export const command = defineCommand({
     // A programme kept in its own git repository merges records with mentor-coord's driver.
     if (!ctx.json && programmeRepoWithoutDriver(loaded.dir)) {
       ctx.stderr(
-        "mentor-coord: warning: this programme is a git repository without mentor-coord's merge driver: run mentor-coord git setup, so that two coordinators' changes to one record merge without conflicts.\n",
+        "mentor-coord: warning: this programme is a git repository without mentor-coord's merge driver (or with one that points to a mentor-coord no longer there): run mentor-coord git setup, so that two coordinators' changes to one record merge without conflicts.\n",
       );
     }
     // A file or folder that could not be read at all is unreadable input (exit 2), not a finding.
@@ -69,8 +69,16 @@ function programmeRepoWithoutDriver(dir: string): boolean {
     return false;
   }
   try {
-    return execFileSync('git', ['config', 'merge.mentor-coord.driver'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === '';
+    const driver = execFileSync('git', ['config', 'merge.mentor-coord.driver'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return driver === '' || !driverProgramsExist(driver);
   } catch {
     return true;
   }
+}
+
+/** Whether the node and mentor-coord a registered driver names still exist (moved or reinstalled since?). */
+function driverProgramsExist(driver: string): boolean {
+  const words = [...driver.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replaceAll("'\\''", "'") : m[2]!));
+  const programs = words.slice(0, words.indexOf('merge-file')).filter((w) => w.startsWith('/'));
+  return programs.every((program) => existsSync(program));
 }
