@@ -77,53 +77,27 @@ if (!process.env.BENCH_ONLY) {
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.push(d.toISOString().slice(0, 10));
   }
   console.log('2,000 due calls over 20 phone days (100 five-minute slots a day)');
-  const planRun = measure(
-    '  checkin plan --json',
-    [
-      BIN,
-      'checkin',
-      'plan',
-      '--days',
-      days.join(','),
-      '--per-day',
-      '100',
-      '--from',
-      '08:00',
-      '--slot',
-      '5min',
-      '--json',
-      '--today',
-      '2026-11-23',
-      '--dir',
-      calls,
-    ],
-    { preload: true },
-  );
+  const planArgs = [
+    BIN,
+    'checkin',
+    'plan',
+    '--days',
+    days.join(','),
+    '--per-day',
+    '100',
+    '--from',
+    '08:00',
+    '--slot',
+    '5min',
+    '--today',
+    '2026-11-23',
+    '--dir',
+    calls,
+  ];
+  const planRun = measure('  checkin plan --json', [...planArgs, '--json'], { preload: true });
   const plan = JSON.parse(planRun.runs[0].stdout);
   console.log(`  planned ${plan.planned.length}, unplanned ${plan.unplanned.length}`);
-  measure(
-    '  checkin plan --ics (2,000 events)',
-    [
-      BIN,
-      'checkin',
-      'plan',
-      '--days',
-      days.join(','),
-      '--per-day',
-      '100',
-      '--from',
-      '08:00',
-      '--slot',
-      '5min',
-      '--ics',
-      join(OUT, 'calls.ics'),
-      '--today',
-      '2026-11-23',
-      '--dir',
-      calls,
-    ],
-    { preload: true },
-  );
+  measure('  checkin plan --ics (2,000 events)', [...planArgs, '--ics', join(OUT, 'calls.ics')], { preload: true });
 }
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'match') {
   // match: waiting mentees and mentors of capacity 2, about 30% of pairs ruled out by a required

@@ -109,7 +109,7 @@ export function fileTooLarge(file: string, size: number): Problem {
  * git's conflict markers: one plain problem naming the lines, instead of the YAML syntax errors
  * the markers would cause (and a hint a coordinator can follow).
  */
-function mergeConflict(file: string, text: string): Problem | undefined {
+export function mergeConflict(file: string, text: string): Problem | undefined {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((l) => l.startsWith('<<<<<<<'));
   if (start === -1) return undefined;

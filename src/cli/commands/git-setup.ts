@@ -1,11 +1,11 @@
 // Sharing a programme through git without merge conflicts: record files are merged by
 // mentor-coord itself (merge-file), registered as git's merge driver for them.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UserError } from '../../errors.js';
 import { assertProgrammeFolder } from '../../store/load.js';
 import { packageFile } from '../../store/package-files.js';
+import { gitSaid, repositoryTop, runGit } from '../../store/git.js';
 import { writeNewOrReplace } from '../../store/write.js';
 import { defineCommand } from '../command.js';
 import { shellQuote } from '../flags.js';
@@ -26,10 +26,7 @@ export const command = defineCommand({
 
 /** Writes .gitattributes and .gitignore lines and registers the driver; returns what it did, in words. */
 export function setUpGit(dir: string, shown: string): string[] {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  try {
-    git('rev-parse', '--show-toplevel');
-  } catch {
+  if (!repositoryTop(dir)) {
     throw new UserError(
       `${shown} is not in a git repository`,
       `Create one first: cd ${shellQuote(shown)} && git init && git add -A && git commit -m "programme"`,
@@ -50,8 +47,13 @@ export function setUpGit(dir: string, shown: string): string[] {
   const ignoresCache = ignored.split(/\r?\n/).some((line) => ['.mentor-coord', '.mentor-coord/', '/.mentor-coord/', '/.mentor-coord'].includes(line.trim()));
   if (!ignoresCache) writeNewOrReplace(ignore, `${ignored}${ignored && !ignored.endsWith('\n') ? '\n' : ''}.mentor-coord/\n`);
   const driver = driverCommand();
-  git('config', 'merge.mentor-coord.name', 'mentor-coord: merge programme records');
-  git('config', 'merge.mentor-coord.driver', driver);
+  for (const [key, value] of [
+    ['merge.mentor-coord.name', 'mentor-coord: merge programme records'],
+    ['merge.mentor-coord.driver', driver],
+  ] as const) {
+    const set = runGit(dir, ['config', key, value]);
+    if (!set.ok) throw new UserError('git could not register the merge driver', gitSaid(set));
+  }
   return [
     missing.length > 0
       ? `Wrote ${relative(process.cwd(), attributes) || '.gitattributes'}: records are merged by mentor-coord (commit it, so every copy does the same).`

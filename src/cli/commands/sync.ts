@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { summariseChanges } from '../../core/merge/summary.js';
+import { mergeConflict } from '../../core/parse.js';
 import { EXIT, UserError } from '../../errors.js';
 import { changedFiles, changesOf, commitFailure, conflictAuthors, gitSaid, mergeInProgress, repositoryTop, runGit } from '../../store/git.js';
 import { assertProgrammeFolder, loadProgramme } from '../../store/load.js';
@@ -38,7 +39,7 @@ export const command = defineCommand({
     const git = (...args: string[]) => runGit(top, args);
 
     // 1. Never commit a file that still holds both sides of a conflict.
-    const markers = conflictedFiles(ctx.dir);
+    const markers = conflictedFiles(ctx.dir, ctx.cache);
     if (markers.length > 0) {
       return stop(
         `${markers.join(', ')} still ${markers.length === 1 ? 'holds' : 'hold'} both sides of a conflict (between <<<<<<< and >>>>>>> lines)`,
@@ -172,14 +173,14 @@ export const command = defineCommand({
 });
 
 /** Files of the programme with conflict markers in them (from the problems validate reports). */
-function conflictedFiles(dir: string): string[] {
-  const loaded = loadProgramme(dir, { cache: false });
+function conflictedFiles(dir: string, cache: boolean): string[] {
+  const loaded = loadProgramme(dir, { cache });
   return [...new Set(loaded.problems.filter((p) => p.code === 'merge-conflict').map((p) => p.file))];
 }
 
 function hasMarkers(file: string): boolean {
   try {
-    return /^<<<<<<< /m.test(readFileSync(file, 'utf8'));
+    return mergeConflict(file, readFileSync(file, 'utf8')) !== undefined;
   } catch {
     return false;
   }

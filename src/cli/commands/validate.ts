@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderProblems } from '../../render/problems.js';
-import { conflictAuthors } from '../../store/git.js';
+import { conflictAuthors, repositoryTop, runGit } from '../../store/git.js';
 import { loadProgramme } from '../../store/load.js';
 import { defineCommand } from '../command.js';
 
@@ -60,19 +59,16 @@ export const command = defineCommand({
   },
 });
 
-/** The programme folder is the top of a git repository that has no merge driver registered. */
+/** The programme folder is the top of a git repository that has no working merge driver registered. */
 function programmeRepoWithoutDriver(dir: string): boolean {
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (realpathSync(top) !== realpathSync(dir)) return false;
-  } catch {
-    return false;
-  }
-  try {
-    const driver = execFileSync('git', ['config', 'merge.mentor-coord.driver'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const top = repositoryTop(dir);
+    if (!top || realpathSync(top) !== realpathSync(dir)) return false;
+    const driver = runGit(dir, ['config', 'merge.mentor-coord.driver']).stdout.trim();
     return driver === '' || !driverProgramsExist(driver);
   } catch {
-    return true;
+    // No git on this machine: nothing to warn about.
+    return false;
   }
 }
 
