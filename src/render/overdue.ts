@@ -1,11 +1,11 @@
 // The overdue report as text: a table for the terminal, Markdown for an email, CSV for a
 // spreadsheet, JSON for scripts. Each returns a string; printing happens in the command.
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../core/dates.js';
 import { mailMessage, type Group, type OverdueItem } from '../core/overdue/engine.js';
 import { publicProblem, type Problem } from '../core/problems.js';
+import { renderBoxTable } from './table.js';
 
 export interface ReportInput {
   programme: string;
@@ -17,6 +17,19 @@ export interface ReportInput {
   safeguardingElsewhere?: number;
   /** Reports meant for mail (Markdown, text) show a concern's words only when asked. */
   includeConcernText?: boolean;
+  /** How the items are grouped (the table suggests another grouping when it is long). */
+  by?: string;
+}
+
+/** More rows than this and the table says how to see fewer. */
+export const LONG_TABLE = 300;
+
+/** The line at the top of a long table: how to see less of it. */
+function longLine(input: ReportInput): string | undefined {
+  const n = input.items.length;
+  if (n <= LONG_TABLE) return undefined;
+  const ways = ['--severity high', '--rule <id>', '--person <id>'];
+  return `A long report (${n.toLocaleString('en-GB')} rows). To see fewer: ${ways.join(', ')}${input.by === 'person' ? '' : "; or --by person to keep each person's items together"}.`;
 }
 
 /** The one line that stands for safeguarding concerns a filter left out. */
@@ -140,6 +153,8 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
   const problems = problemLines(input.problems);
   if (problems.length > 0) out.push(chalk.red.bold(`! ${problems[0]}`), ...problems.slice(1).map((l) => chalk.red(l)), '');
   out.push(chalk.bold(`${input.programme}: overdue on ${input.today}`), summary(input), '');
+  const long = longLine(input);
+  if (long) out.push(long, '');
   const elsewhere = elsewhereLine(input);
   if (elsewhere) out.push(chalk.red.bold(elsewhere), '');
   if (input.items.length === 0) out.push('Nothing is overdue.');
@@ -148,8 +163,13 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
     const whoLines = group.items.map((item) => whoLinesOf(item));
     // Nothing is ever cut short (a phone number, an email, an id, a path): what is too long for
     // its column is broken onto the next line. The text column stays readable on a wide screen.
-    let whoWidth = Math.min(44, Math.max(12, ...whoLines.flat().map((l) => l.length))) + 2;
-    let whenWidth = Math.min(18, Math.max(8, ...group.items.map((item) => item.when.length))) + 2;
+    // (Loops, not Math.max(...spread): a group can have more rows than a call may have arguments.)
+    let longestWho = 12;
+    for (const lines of whoLines) for (const line of lines) longestWho = Math.max(longestWho, line.length);
+    let longestWhen = 8;
+    for (const item of group.items) longestWhen = Math.max(longestWhen, item.when.length);
+    let whoWidth = Math.min(44, longestWho) + 2;
+    let whenWidth = Math.min(18, longestWhen) + 2;
     let messageWidth = Math.min(MAX_TEXT, width - whoWidth - whenWidth - 4);
     // On a narrow terminal the other columns give way (their words wrap) before the text does.
     if (messageWidth < MIN_TEXT) {
@@ -157,24 +177,23 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
       whoWidth = Math.max(16, width - whenWidth - messageWidth - 4);
       whenWidth = Math.max(10, width - whoWidth - messageWidth - 4);
     }
-    const table = new Table({
-      head: ['when', 'who', 'what to do'],
-      style: { head: chalk.level > 0 ? ['cyan'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-      colWidths: [whenWidth, whoWidth, messageWidth],
-      wordWrap: true,
-      wrapOnWordBoundary: true,
-    });
-    group.items.forEach((item, i) => {
+    const rows = group.items.map((item, i) => {
       const whenText = breakLong(item.when, whenWidth - 2);
       // A safeguarding message already starts with SAFEGUARDING; other high items get a tag.
       const severity = !item.safeguarding && item.severity === 'high' ? chalk.red('high\n') : '';
-      table.push([
+      return [
         item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText,
         whoLines[i]!.map((l) => breakLong(l, whoWidth - 2)).join('\n') || '-',
         severity + (item.safeguarding ? chalk.red.bold(breakLong(item.message, messageWidth - 2)) : breakLong(item.message, messageWidth - 2)),
-      ]);
+      ];
     });
-    out.push(table.toString(), '');
+    const table = renderBoxTable({
+      head: ['when', 'who', 'what to do'],
+      style: { head: chalk.level > 0 ? ['cyan'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+      colWidths: [whenWidth, whoWidth, messageWidth],
+      rows,
+    });
+    out.push(table, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

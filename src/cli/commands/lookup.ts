@@ -1,10 +1,10 @@
 // Looking things up: `show` a person or a match, `list` mentors, mentees or matches.
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { matchRows, matchStory, menteeRows, mentorRows, personView } from '../../core/lifecycle/story.js';
 import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
 import { loadProgramme } from '../../store/load.js';
+import { renderBoxTable } from '../../render/table.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 
 export const show = defineCommand({
@@ -86,9 +86,12 @@ export const list = defineCommand({
     else if (format === 'csv') ctx.stdout(stringify(rows, { header: true, bom: true, cast: { boolean: (b) => (b ? 'yes' : 'no') } }));
     else {
       const columns = rows[0] ? Object.keys(rows[0]) : [];
-      const table = new Table({ head: columns, style: { head: ctx.chalk.level > 0 ? ['cyan'] : [], border: ctx.chalk.level > 0 ? ['grey'] : [] } });
-      for (const r of rows) table.push(columns.map((c) => (r[c] === null ? '-' : typeof r[c] === 'boolean' ? (r[c] ? 'yes' : 'no') : String(r[c]))));
-      ctx.stdout(`${rows.length} ${what}\n${rows.length ? `${table.toString()}\n` : ''}`);
+      const table = renderBoxTable({
+        head: columns,
+        style: { head: ctx.chalk.level > 0 ? ['cyan'] : [], border: ctx.chalk.level > 0 ? ['grey'] : [] },
+        rows: rows.map((r) => columns.map((c) => (r[c] === null ? '-' : typeof r[c] === 'boolean' ? (r[c] ? 'yes' : 'no') : String(r[c])))),
+      });
+      ctx.stdout(`${rows.length} ${what}\n${rows.length ? `${table}\n` : ''}`);
     }
     return EXIT.ok;
   },

@@ -73,6 +73,7 @@ export const command = defineCommand({
       problems,
       safeguardingElsewhere,
       includeConcernText: flags.includeConcernText === true,
+      by,
     };
     switch (format) {
       case 'json':

@@ -1,0 +1,114 @@
+// A boxed table in linear time, drawn exactly as cli-table3 0.6 draws one without spanning cells
+// (the only kind the reports and lists use): fixed widths with word wrap, or widths to fit.
+//
+// Why not cli-table3 itself: its layout step looks for spanning cells by comparing every cell
+// with every row above it (quadratic in rows), and every cell line it draws first builds a
+// debug-only preview of the cell's whole content. A report of 20,000 rows took 40 s. Here each
+// row is wrapped and drawn on its own, with cli-table3's own wrapping, padding and truncating
+// functions and the same colour library for borders and headings, so the output is byte for
+// byte what cli-table3 prints (test/core/table.test.ts compares the two on generated tables).
+import colors from '@colors/colors/safe.js';
+import utils from 'cli-table3/src/utils.js';
+
+export interface TableSpec {
+  head: string[];
+  /** Each column's width including its one space of padding either side; fitted to the widest cell when left out. */
+  colWidths?: number[];
+  /** Wrap text to the column widths (the default with colWidths); otherwise only line breaks split a cell. */
+  wordWrap?: boolean;
+  rows: string[][];
+  /** Colour names for the heading and the borders (cli-table3's `style.head` and `style.border`). */
+  style?: { head?: string[]; border?: string[] };
+}
+
+const CHARS = {
+  top: '─',
+  topMid: '┬',
+  topLeft: '┌',
+  topRight: '┐',
+  bottom: '─',
+  bottomMid: '┴',
+  bottomLeft: '└',
+  bottomRight: '┘',
+  left: '│',
+  leftMid: '├',
+  mid: '─',
+  midMid: '┼',
+  right: '│',
+  rightMid: '┤',
+  middle: '│',
+} as const;
+
+type Paint = (text: string) => string;
+
+/** cli-table3's `wrapWithStyleColors`: the colour functions applied last to first. */
+function painter(names: string[] | undefined): Paint {
+  if (!names || names.length === 0) return (text) => text;
+  const table = colors as unknown as Record<string, Paint | undefined>;
+  return (text) => {
+    let out = text;
+    for (let i = names.length - 1; i >= 0; i--) {
+      const paint = table[names[i]!];
+      if (!paint) return text;
+      out = paint(out);
+    }
+    return out;
+  };
+}
+
+export function renderBoxTable(spec: TableSpec): string {
+  const border = painter(spec.style?.border);
+  const head = painter(spec.style?.head);
+  const out: string[] = [];
+  const rows = spec.head.length > 0 ? [spec.head, ...spec.rows] : spec.rows;
+  const paintHead = spec.head.length > 0;
+  const wrap = spec.wordWrap ?? spec.colWidths !== undefined;
+  const widths = spec.colWidths ?? fitted(rows);
+  const last = widths.length - 1;
+
+  rows.forEach((row, y) => {
+    // The top of each row: its own border segment per cell, as cli-table3 colours them.
+    let top = '';
+    for (let x = 0; x <= last; x++) {
+      const left = y === 0 ? (x === 0 ? CHARS.topLeft : CHARS.topMid) : x === 0 ? CHARS.leftMid : CHARS.midMid;
+      const right = x === last ? (y === 0 ? CHARS.topRight : CHARS.rightMid) : '';
+      top += border(left + (y === 0 ? CHARS.top : CHARS.mid).repeat(widths[x]!) + right);
+    }
+    out.push(top);
+
+    const lines = widths.map((width, x) => {
+      const text = String(row[x] ?? '');
+      return utils.colorizeLines(wrap ? utils.wordWrap(width - 2, text, true) : text.split('\n'));
+    });
+    const height = Math.max(1, ...lines.map((l) => l.length));
+    for (let n = 0; n < height; n++) {
+      let line = '';
+      for (let x = 0; x <= last; x++) {
+        const width = widths[x]!;
+        const text = lines[x]![n];
+        let content = text === undefined ? ' '.repeat(width) : ` ${utils.pad(utils.truncate(text, width - 2, '…'), width - 2, ' ', undefined)} `;
+        if (y === 0 && paintHead) content = head(content);
+        line += border(x === 0 ? CHARS.left : CHARS.middle) + content + border(x === last ? CHARS.right : '');
+      }
+      out.push(line);
+    }
+  });
+
+  let bottom = '';
+  for (let x = 0; x <= last; x++) {
+    bottom += border((x === 0 ? CHARS.bottomLeft : CHARS.bottomMid) + CHARS.bottom.repeat(widths[x]!) + (x === last ? CHARS.bottomRight : ''));
+  }
+  if (rows.length > 0) out.push(bottom);
+  return out.join('\n');
+}
+
+/** cli-table3's widths when none are given: the widest cell of each column plus its padding. */
+function fitted(rows: string[][]): number[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, x) => {
+      widths[x] = Math.max(widths[x] ?? 1, utils.strlen(String(cell)) + 2);
+    });
+  }
+  return widths;
+}

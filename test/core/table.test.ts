@@ -1,0 +1,113 @@
+// Our linear-time table must be cli-table3's table, character for character, for every kind of
+// content the reports put in it (colours, long words, wide characters, empty cells, line breaks).
+import colors from '@colors/colors/safe.js';
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { groupItems, overdueReport } from '../../src/core/overdue/engine.js';
+import { renderTable } from '../../src/render/overdue.js';
+import { renderBoxTable } from '../../src/render/table.js';
+import { model } from '../fixtures/model.js';
+import { rng } from '../fixtures/random.js';
+
+const chalk = new Chalk({ level: 3 });
+const WORDS = ['call', 'Siobhán', 'Ó', 'Ceallaigh', '+44 7700 900123', 'bea.santos@example.org', '中文名字', '😀', 'x'.repeat(45), '-', '', 'ả', '\t'];
+
+function randomCell(next: () => number): string {
+  const words = Array.from({ length: Math.floor(next() * 14) }, () => {
+    const word = WORDS[Math.floor(next() * WORDS.length)]!;
+    const r = next();
+    return r < 0.1 ? chalk.red(word) : r < 0.15 ? chalk.red.bold(word) : r < 0.2 ? chalk.dim(word) : word;
+  });
+  let text = '';
+  for (const word of words) text += word + (next() < 0.15 ? '\n' : next() < 0.1 ? '  ' : ' ');
+  return next() < 0.2 ? chalk.red(text) : next() < 0.05 ? '' : text.trimEnd();
+}
+
+function compare(seed: number, colour: boolean): string {
+  const next = rng(seed);
+  const columns = 1 + Math.floor(next() * 4);
+  const colWidths = Array.from({ length: columns }, () => 3 + Math.floor(next() * 40));
+  const head = next() < 0.8 ? Array.from({ length: columns }, (_, i) => (i === 0 ? 'when' : `column ${i} heading`)) : [];
+  const rows = Array.from({ length: Math.floor(next() * 8) }, () => Array.from({ length: columns }, () => randomCell(next)));
+  const style = colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+  const reference = new Table({ head, style, colWidths, wordWrap: true, wrapOnWordBoundary: true });
+  reference.push(...rows);
+  const ours = renderBoxTable({ head, colWidths, rows, style });
+  expect(ours, JSON.stringify({ seed, colWidths, head, rows })).toBe(reference.toString());
+  return ours;
+}
+
+describe('the report table', () => {
+  afterAll(() => colors.disable());
+
+  it('draws 200 generated tables exactly as cli-table3 does, without colour', () => {
+    colors.disable();
+    for (let seed = 1; seed <= 200; seed++) compare(seed, false);
+  });
+
+  it('and with coloured borders and headings', () => {
+    colors.enable();
+    let grey = 0;
+    for (let seed = 1001; seed <= 1200; seed++) if (compare(seed, true).includes('\u001b[90m│')) grey++;
+    expect(grey).toBeGreaterThan(100);
+  });
+
+  it('fits the columns to their widest cell as cli-table3 does when no widths are given', () => {
+    for (const colour of [false, true]) {
+      if (colour) colors.enable();
+      else colors.disable();
+      for (let seed = 2001; seed <= 2100; seed++) {
+        const next = rng(seed);
+        const columns = 1 + Math.floor(next() * 5);
+        const head = Array.from({ length: columns }, (_, i) => `field_${i}`);
+        const rows = Array.from({ length: Math.floor(next() * 6) }, () => Array.from({ length: columns }, () => randomCell(next)));
+        const style = colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
+        const reference = new Table({ head, style });
+        reference.push(...rows);
+        expect(renderBoxTable({ head, rows, style }), JSON.stringify({ seed, rows })).toBe(reference.toString());
+      }
+    }
+  });
+
+  it('draws a table of 3,000 rows (cli-table3 takes seconds; the result is the same)', () => {
+    colors.disable();
+    const rows = Array.from({ length: 3000 }, (_, i) => [`${i} days`, `Person ${i}\n+44 7700 ${String(i).padStart(6, '0')}`, `Call them about row ${i}`]);
+    const reference = new Table({
+      head: ['when', 'who', 'what to do'],
+      colWidths: [10, 24, 40],
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      style: { head: [], border: [] },
+    });
+    reference.push(...rows);
+    expect(renderBoxTable({ head: ['when', 'who', 'what to do'], colWidths: [10, 24, 40], rows, style: { head: [], border: [] } })).toBe(reference.toString());
+  });
+});
+
+describe('a long report', () => {
+  const MET = { status: 'active', started: '2026-03-02', first_meeting: '2026-03-05', meetings: [{ date: '2026-03-05' }] };
+  const report = (matches: number, by?: string) => {
+    const people = Array.from({ length: matches }, () => ({}));
+    const m = model({
+      mentors: people,
+      mentees: people,
+      matches: Array.from({ length: matches }, (_, i) => ({ ...MET, mentor: `mentor-${i}`, mentee: `mentee-${i}` })),
+    });
+    const { items } = overdueReport(m, { today: '2026-11-23', rules: ['checkin-overdue'] });
+    return renderTable(
+      { programme: 'P', today: '2026-11-23', items, groups: groupItems(m, items, by === 'person' ? 'person' : 'rule'), problems: [], by },
+      new Chalk({ level: 0 }),
+      100,
+    );
+  };
+
+  it('says so at the top, with ways to see fewer rows', () => {
+    const text = report(151);
+    expect(text.split('\n').slice(0, 4).join('\n')).toMatch(
+      /A long report \(302 rows\)\. To see fewer: --severity high, --rule <id>, --person <id>; or --by person/,
+    );
+    expect(report(151, 'person')).not.toMatch(/or --by person/);
+    expect(report(150)).not.toMatch(/A long report/);
+  });
+});
