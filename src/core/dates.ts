@@ -2,39 +2,77 @@
 // text, survive YAML and JSON unchanged, and carry no time zone to get wrong.
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Dates are read digit by digit and counted as day numbers with plain arithmetic (days since
+// 1970-01-01, the proleptic Gregorian calendar): these run for every date of every record on
+// every run, and a regular expression and a `Date` per value cost several times as much. The
+// test in test/core/dates.test.ts checks them against `Date` for every day from 1900 to 2999.
+
+/** The four-digit year, month and day of "YYYY-MM-DD", or undefined when it is not that shape. */
+function digits(text: string): [number, number, number] | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    y = y * 10 + c;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  return [y, m1 * 10 + m2, d1 * 10 + d2];
+}
 
 /** A real calendar date in YYYY-MM-DD form (rejects 2026-02-30). */
 export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const p = digits(text);
+  if (!p) return false;
+  const [y, mo, d] = p;
   // Years outside this range are typos; keeping them out keeps all date arithmetic in 4 digits.
   if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// Plain arithmetic on UTC day numbers: these run for every match on every report, and date
-// libraries working through local-time Date objects are ten times slower (and trip over DST).
-const DAY_MS = 86_400_000;
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1]!;
+}
 
 function parts(iso: IsoDate): [number, number, number] {
-  const m = ISO_DATE.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const p = digits(iso);
+  if (!p) throw new Error(`not an ISO date: ${iso}`);
+  return p;
 }
 
-function dayNumber(iso: IsoDate): number {
+/** Days since 1970-01-01 (negative before it). */
+export function dayNumber(iso: IsoDate): number {
   const [y, m, d] = parts(iso);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  // Howard Hinnant's days_from_civil: years start in March, so the leap day comes last.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The date of a day number (the inverse of `dayNumber`). */
+export function fromDayNumber(day: number): IsoDate {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {

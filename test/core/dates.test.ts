@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addPeriod, daysBetween, isIsoDate, parseClockLength, parsePeriod } from '../../src/core/dates.js';
+import { addDays, addPeriod, daysBetween, isIsoDate, parseClockLength, parsePeriod, dayNumber, fromDayNumber } from '../../src/core/dates.js';
 
 describe('calendar dates', () => {
   it('accepts real dates only', () => {
@@ -49,5 +49,45 @@ describe('date arithmetic agrees with the calendar', () => {
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('day numbers by arithmetic agree with Date', () => {
+  it('for every day from 1900 to 2999, both ways', () => {
+    const start = Date.UTC(1900, 0, 1) / 86_400_000;
+    const end = Date.UTC(2999, 11, 31) / 86_400_000;
+    let checked = 0;
+    for (let day = start; day <= end; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== day || fromDayNumber(day) !== iso) expect({ day, iso, ours: [dayNumber(iso), fromDayNumber(day)] }).toBe('the same');
+      checked++;
+    }
+    expect(checked).toBe(401_767);
+  });
+
+  it('accepts exactly the real dates, as a Date round trip would', () => {
+    const real = (y: number, m: number, d: number) => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return y >= 1900 && y <= 2999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    for (const y of [1899, 1900, 1904, 2000, 2023, 2024, 2100, 2400, 2999, 3000])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const text = `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(isIsoDate(text), text).toBe(real(y, m, d));
+        }
+    for (const bad of [
+      '2026-1-05',
+      '2026-01-5',
+      '20260105',
+      '2026/01/05',
+      '2026-01-05 ',
+      ' 2026-01-05',
+      '2026-01-05\n',
+      '２０２６-01-05',
+      '2026-0a-05',
+      '2026-01-0x',
+    ])
+      expect(isIsoDate(bad), bad).toBe(false);
   });
 });

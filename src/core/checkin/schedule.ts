@@ -54,25 +54,49 @@ export function nextWorkingDay(date: IsoDate, workingDays: readonly string[]): I
 export function callsDue(loaded: Loaded<Match>, settings: Programme): CallDue[] {
   const match = loaded.data;
   if (!isUnderway(match)) return [];
-  return SIDES.map((side) => callDueFor(loaded, side, settings));
+  const histories = sideHistories(match);
+  return SIDES.map((side) => dueFrom(loaded, side, histories[side], settings));
 }
 
 export function callDueFor(loaded: Loaded<Match>, side: Side, settings: Programme): CallDue {
+  return dueFrom(loaded, side, sideHistories(loaded.data)[side], settings);
+}
+
+/**
+ * Each side's calls since the first meeting, oldest first (calls of one day in the order written),
+ * in one pass over the match's check-ins; sorted only when the file has them out of order.
+ */
+function sideHistories(match: Match): Record<Side, Checkin[]> {
+  const first = match.first_meeting!;
+  const out: Record<Side, Checkin[]> = { mentor: [], mentee: [] };
+  const sorted = { mentor: true, mentee: true };
+  for (const c of match.checkins) {
+    if (c.date < first) continue;
+    const list = out[c.with];
+    if (list.length > 0 && list[list.length - 1]!.date > c.date) sorted[c.with] = false;
+    list.push(c);
+  }
+  for (const side of SIDES) {
+    // Array.prototype.sort is stable: calls of the same day keep the order they were written in.
+    if (!sorted[side]) out[side].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+  return out;
+}
+
+function dueFrom(loaded: Loaded<Match>, side: Side, history: Checkin[], settings: Programme): CallDue {
   const match = loaded.data;
   const first = match.first_meeting!;
   const rules = settings.checkins;
-  const history = match.checkins
-    .map((c, index) => ({ c, index }))
-    .filter(({ c }) => c.with === side && c.date >= first)
-    .sort((a, b) => (a.c.date < b.c.date ? -1 : a.c.date > b.c.date ? 1 : a.index - b.index))
-    .map(({ c }) => c);
   let lastIndex = -1;
-  history.forEach((c, i) => {
-    if (isContact(c)) lastIndex = i;
-  });
-  const contacts = history.filter(isContact).length;
+  let contacts = 0;
+  for (let i = 0; i < history.length; i++) {
+    if (isContact(history[i]!)) {
+      lastIndex = i;
+      contacts++;
+    }
+  }
   const lastContact = lastIndex >= 0 ? history[lastIndex] : undefined;
-  const attempts = history.slice(lastIndex + 1).filter((c) => !isContact(c));
+  const attempts = history.slice(lastIndex + 1);
 
   let due: IsoDate;
   let reason: DueReason;
@@ -110,7 +134,14 @@ export function callDueFor(loaded: Loaded<Match>, side: Side, settings: Programm
 
 /** Settings are validated, so a period always parses. */
 export function period(text: string): Period {
-  const p = parsePeriod(text);
-  if (!p) throw new Error(`not a period: ${text}`);
+  let p = PERIODS.get(text);
+  if (p === undefined) {
+    p = parsePeriod(text);
+    if (!p) throw new Error(`not a period: ${text}`);
+    PERIODS.set(text, Object.freeze(p));
+  }
   return p;
 }
+
+/** Periods read once: the same few settings are asked for per match. */
+const PERIODS = new Map<string, Period>();

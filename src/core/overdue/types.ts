@@ -46,12 +46,13 @@ export interface Rule {
 }
 
 export function earliest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
-  return dates.filter((d): d is IsoDate => d !== undefined).sort()[0];
+  let out: IsoDate | undefined;
+  for (const d of dates) if (d !== undefined && (out === undefined || d < out)) out = d;
+  return out;
 }
 
 export function latest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
-  return dates
-    .filter((d): d is IsoDate => d !== undefined)
-    .sort()
-    .at(-1);
+  let out: IsoDate | undefined;
+  for (const d of dates) if (d !== undefined && (out === undefined || d > out)) out = d;
+  return out;
 }
