@@ -1,55 +1,60 @@
-// Parsed records, kept between runs in <programme>/.mentor-coord/records.json so that a file
-// that has not changed is not parsed and validated again (a programme of 15,000 files takes
-// seconds to parse; see docs/architecture.md). The cache sits inside the programme folder, so no
-// copy of personal data lands anywhere else, and ignores itself for git.
+// Parsed records, kept between runs in <programme>/.mentor-coord/records/ so that a file that has
+// not changed is not parsed and validated again (a programme of 15,000 files takes seconds to
+// parse; see docs/architecture.md). The cache sits inside the programme folder, so no copy of
+// personal data lands anywhere else, and ignores itself for git.
+//
+// Shards: each record folder's files are spread by a hash of their name over buckets of a few
+// hundred files, one cache file each (`matches.16.3.json` is bucket 3 of 16 for matches/). A run
+// that sees one changed file rewrites that file's shard only, not the whole cache, and the next
+// run reads the same amount as ever. The number of buckets follows the folder's size, with room
+// either side so that a folder near a boundary does not flip between two.
+//
 // Trust: an entry is used only while the file's size, modification time, change time (which no
-// one can set back), inode and device are all as they were; the cache is ignored, and rebuilt,
-// when it is not a plain file owned by this user and closed to others. A cache that is missing,
-// stale, from another version of the tool, or unreadable is simply rebuilt.
-import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, type Stats } from 'node:fs';
+// one can set back), inode and device are all as they were; a shard, and the folders above it,
+// are ignored (and rebuilt) when they are not plain files or folders owned by this user and closed
+// to others. A shard that is missing, stale, from another version of the tool, or unreadable is
+// simply rebuilt.
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import pkg from '../../package.json' with { type: 'json' };
 import type { FileResult } from '../core/folder.js';
-import { SCHEMAS } from '../core/schema/index.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
+import { schemaFingerprint } from './fingerprint.js';
 import { writeBatch } from './write.js';
 
 export const CACHE_DIR = PRIVATE_DIR;
-const CACHE_FILE = 'records.json';
-const FORMAT = 3;
+/** The folder of shards inside .mentor-coord/. */
+export const SHARD_DIR = 'records';
+/** The one-file cache of earlier versions, removed when found. */
+const OLD_CACHE = 'records.json';
+const FORMAT = 4;
+/** Files per shard the bucket count aims at; it keeps a count while shards hold 64 to 1,024. */
+const PER_SHARD = 256;
 
-interface Entry {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-  dev: number;
-  result: FileResult;
-}
+/** size, mtimeMs, ctimeMs, ino, dev, and the result: an array, so no key is written 15,000 times. */
+type Entry = [number, number, number, number, number, FileResult];
 
-interface CacheFile {
+interface ShardFile {
   format: number;
   fingerprint: string;
   entries: Record<string, Entry>;
 }
 
-export interface RecordCache {
-  get(file: string, stat: Stats): FileResult | undefined;
-  set(file: string, stat: Stats, result: FileResult): void;
-  /** Writes the cache if anything changed; failures are ignored (it is only a cache). */
-  save(): void;
+interface Shard {
+  name: string;
+  /** Entries read from disk (empty when there was no usable shard). */
+  old: Record<string, Entry>;
+  /** Entries of this run: kept from old, or new. */
+  fresh: Record<string, Entry>;
+  changed: boolean;
 }
 
-let fingerprintMemo: string | undefined;
-/** Changes with the tool's version and its schemas, so records checked by another version are checked again. */
-function fingerprint(): string {
-  if (fingerprintMemo === undefined) {
-    const schemas = Object.values(SCHEMAS).map((s) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }));
-    fingerprintMemo = createHash('sha256').update(pkg.version).update(JSON.stringify(schemas)).digest('hex').slice(0, 16);
-  }
-  return fingerprintMemo;
+export interface RecordCache {
+  /** Says how many files a record folder ('' for the programme folder itself) has, before its files are looked up. */
+  folder(name: string, files: number): void;
+  get(file: string, stat: Stats): FileResult | undefined;
+  set(file: string, stat: Stats, result: FileResult): void;
+  /** Writes the shards that changed; failures are ignored (it is only a cache). */
+  save(): void;
 }
 
 /** A file or folder of the cache may be trusted: ours, of the right kind, and closed to others. */
@@ -63,49 +68,152 @@ function trusted(path: string, kind: 'file' | 'folder'): boolean {
   }
 }
 
+/** FNV-1a of a file's name: its bucket stays the same from run to run and machine to machine. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Buckets for a folder of `files` files: a power of two; the one in use while it still fits. */
+export function bucketCount(files: number, current: number | undefined): number {
+  if (current !== undefined && files >= current * (PER_SHARD / 4) && files <= current * PER_SHARD * 4) return current;
+  let n = 1;
+  while (n * PER_SHARD < files) n *= 2;
+  return n;
+}
+
+const SHARD_NAME = /^([a-z_]+)\.(\d+)\.(\d+)\.json$/;
+
 export function openCache(dir: string): RecordCache {
-  const folder = join(dir, CACHE_DIR);
-  const path = join(folder, CACHE_FILE);
-  const print = fingerprint();
-  let old: Record<string, Entry> = {};
-  if (trusted(folder, 'folder') && trusted(path, 'file')) {
+  const privateFolder = join(dir, CACHE_DIR);
+  const folder = join(privateFolder, SHARD_DIR);
+  const print = schemaFingerprint();
+  const usable = trusted(privateFolder, 'folder') && trusted(folder, 'folder');
+  /** Shard files on disk, and the bucket count each folder's shards were made with. */
+  const onDisk = new Set<string>();
+  const inUse = new Map<string, number>();
+  if (usable) {
     try {
-      // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
-      const loaded = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (loaded.format === FORMAT && loaded.fingerprint === print) old = loaded.entries;
+      for (const name of readdirSync(folder)) {
+        const m = SHARD_NAME.exec(name);
+        if (!m) continue;
+        onDisk.add(name);
+        inUse.set(m[1]!, Number(m[2]));
+      }
     } catch {
-      // No cache yet, or an unreadable one: start afresh.
+      // Unreadable: start afresh.
     }
   }
-  const fresh: Record<string, Entry> = {};
-  let changed = false;
-  const same = (e: Entry, stat: Stats) =>
-    e.size === stat.size && e.mtimeMs === stat.mtimeMs && e.ctimeMs === stat.ctimeMs && e.ino === stat.ino && e.dev === stat.dev;
+  const counts = new Map<string, number>();
+  const shards = new Map<string, Shard>();
+
+  const shardOf = (file: string): Shard => {
+    const slash = file.lastIndexOf('/');
+    const group = slash < 0 ? '_' : file.slice(0, slash);
+    let count = counts.get(group);
+    if (count === undefined) counts.set(group, (count = 1));
+    const name = `${group}.${count}.${count === 1 ? 0 : hash(file.slice(slash + 1)) & (count - 1)}.json`;
+    let shard = shards.get(name);
+    if (shard === undefined) {
+      shard = { name, old: read(name), fresh: {}, changed: false };
+      shards.set(name, shard);
+    }
+    return shard;
+  };
+
+  const read = (name: string): Record<string, Entry> => {
+    if (!onDisk.has(name)) return {};
+    const path = join(folder, name);
+    if (!trusted(path, 'file')) return {};
+    try {
+      // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
+      const loaded = JSON.parse(readFileSync(path, 'utf8')) as ShardFile;
+      if (loaded.format === FORMAT && loaded.fingerprint === print && loaded.entries && typeof loaded.entries === 'object') return loaded.entries;
+    } catch {
+      // Damaged: rebuilt below.
+    }
+    return {};
+  };
+
   return {
+    folder(name, files) {
+      const group = name === '' ? '_' : name;
+      counts.set(group, bucketCount(files, inUse.get(group)));
+    },
     get(file, stat) {
-      const entry = old[file];
-      if (entry && same(entry, stat)) {
-        fresh[file] = entry;
-        return entry.result;
+      const shard = shardOf(file);
+      const e = shard.old[file];
+      if (
+        Array.isArray(e) &&
+        e[0] === stat.size &&
+        e[1] === stat.mtimeMs &&
+        e[2] === stat.ctimeMs &&
+        e[3] === stat.ino &&
+        e[4] === stat.dev &&
+        e[5] &&
+        typeof e[5] === 'object'
+      ) {
+        shard.fresh[file] = e;
+        return e[5];
       }
       return undefined;
     },
     set(file, stat, result) {
+      const shard = shardOf(file);
       // A file written in the last two seconds might change again within the clock's resolution
       // without its size changing; don't trust a cache entry for it.
       if (Date.now() - stat.mtimeMs < 2000) return;
-      fresh[file] = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev, result };
-      changed = true;
+      shard.fresh[file] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev, result];
+      shard.changed = true;
     },
     save() {
-      if (!changed && Object.keys(fresh).length === Object.keys(old).length) return;
+      const writes: Shard[] = [];
+      for (const shard of shards.values()) {
+        // Changed, or an entry of the old shard no longer used (a file removed or changed).
+        if (shard.changed || Object.keys(shard.fresh).length !== Object.keys(shard.old).length) writes.push(shard);
+      }
+      // Shards of another bucket count, or of buckets no file uses any more, are left over.
+      const stale = [...onDisk].filter((name) => {
+        const m = SHARD_NAME.exec(name)!;
+        return Number(m[2]) !== (counts.get(m[1]!) ?? -1) || !shards.has(name);
+      });
+      const oldCache = join(privateFolder, OLD_CACHE);
+      let hasOld = false;
+      try {
+        hasOld = lstatSync(oldCache).isFile();
+      } catch {
+        // None.
+      }
+      if (writes.length === 0 && stale.length === 0 && !hasOld) return;
       try {
         ensurePrivateFolder(dir);
+        if (!trusted(privateFolder, 'folder')) return;
+        try {
+          mkdirSync(folder, { mode: 0o700 });
+          chmodSync(folder, 0o700);
+        } catch {
+          // Already there: trusted only if it is ours and closed.
+        }
         if (!trusted(folder, 'folder')) return;
         // Atomic, owner-only; a new file each time, so one planted by someone else is replaced.
-        writeBatch([
-          { path, text: JSON.stringify({ format: FORMAT, fingerprint: print, entries: fresh } satisfies CacheFile), shownAs: path, mode: 0o600, flush: false },
-        ]);
+        writeBatch(
+          writes.map((shard) => {
+            const path = join(folder, shard.name);
+            return {
+              path,
+              text: JSON.stringify({ format: FORMAT, fingerprint: print, entries: shard.fresh } satisfies ShardFile),
+              shownAs: path,
+              mode: 0o600,
+              flush: false,
+            };
+          }),
+        );
+        for (const name of stale) rmSync(join(folder, name), { force: true });
+        if (hasOld) rmSync(oldCache, { force: true });
       } catch {
         // A read-only folder, a full disk: the next run parses again, nothing is lost.
       }

@@ -69,7 +69,9 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
     else if (role.role === 'record') records.push({ kind: role.kind, id: role.id, file: rel, result: readOne(dir, rel, role.kind, stat, cache) });
   };
 
-  for (const name of listFolder(dir, '', strays)) {
+  const top = listFolder(dir, '', strays);
+  cache?.folder('', top.length);
+  for (const name of top) {
     const stat = lstatSync(join(dir, name));
     if (RECORD_FOLDER_NAMES.includes(name) && stat.isFile()) {
       strays.push(
@@ -84,7 +86,9 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
     }
     visit(name, stat);
     if (stat.isDirectory() && RECORD_FOLDER_NAMES.includes(name)) {
-      for (const child of listFolder(dir, name, strays).sort()) visit(`${name}/${child}`, lstatSync(join(dir, name, child)));
+      const children = listFolder(dir, name, strays).sort();
+      cache?.folder(name, children.length);
+      for (const child of children) visit(`${name}/${child}`, lstatSync(join(dir, name, child)));
     }
   }
   cache?.save();

@@ -255,15 +255,19 @@ describe('the cache cannot hide a change or be planted', () => {
     for (const f of ['matches', 'mentors', 'mentees']) for (const n of readdirSync(p.path(f))) utimesSync(p.path(`${f}/${n}`), old, old);
     execFileSync('sh', ['-c', `umask 000; "${process.execPath}" "${BIN}" validate --dir "${p.dir}"`]);
     expect(statSync(join(p.dir, '.mentor-coord')).mode & 0o777).toBe(0o700);
-    const cacheFile = join(p.dir, '.mentor-coord', 'records.json');
+    const shards = join(p.dir, '.mentor-coord', 'records');
+    expect(statSync(shards).mode & 0o777).toBe(0o700);
+    const cacheFile = join(
+      shards,
+      readdirSync(shards).find((n) => n.startsWith('matches.'))!,
+    );
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     // Plant a cache entry that hides the open safeguarding concern.
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
-      entries: Record<string, { result: { value: { checkins: { concern?: unknown }[]; concerns: unknown[] } } }>;
-    };
+    type Value = { checkins: { concern?: unknown }[]; concerns: unknown[] };
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, [number, number, number, number, number, { value: Value }]> };
     const entry = cache.entries['matches/2026-09-nguyen-thi-ha.yaml']!;
-    for (const c of entry.result.value.checkins) delete c.concern;
-    entry.result.value.concerns = [];
+    for (const c of entry[5].value.checkins) delete c.concern;
+    entry[5].value.concerns = [];
     writeFileSync(cacheFile, JSON.stringify(cache));
     const concerns = () => (JSON.parse(cli(['overdue', '--json', '--rule', 'concern-open', '--dir', p.dir], at).stdout) as { items: unknown[] }).items.length;
     chmodSync(cacheFile, 0o666);
