@@ -25,7 +25,7 @@ export function checkRecord<T = unknown>(kind: RecordKind, file: string, value: 
       problems: [problem(file, 'not-a-record', `this file holds ${what}, not a record`, KIND_HINT[kind], { line: 1, col: 1 })],
     };
   }
-  const poisoned = protoKeys(value);
+  const poisoned = hasProtoKey(value) ? protoKeys(value) : [];
   if (poisoned.length > 0) {
     // JavaScript treats this name specially; a record that used it could change how others read.
     return {
@@ -193,6 +193,19 @@ function walk(schema: z.ZodType, path: PathSegment[]): z.ZodType[] {
     const d = unwrap(s);
     return d.type === 'union' && d.options ? d.options : [s];
   });
+}
+
+/** Whether any key in parsed data is named __proto__: a walk that allocates nothing, run on every file. */
+function hasProtoKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const child of value) if (hasProtoKey(child)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || hasProtoKey((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }
 
 /** Paths of every key named __proto__ in parsed data (own keys: a parser may define them). */

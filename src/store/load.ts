@@ -5,14 +5,15 @@
 // with its path and never opened.
 import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assemble, classifyPath, readRecordFile, type FileResult, type RecordResult } from '../core/folder.js';
+import { assemble, classifyPath, type RecordResult } from '../core/folder.js';
 import { PROGRAMME_FILE } from '../core/model.js';
 import { fileTooLarge, MAX_FILE_BYTES } from '../core/parse.js';
 import type { ProgrammeModel } from '../core/model.js';
 import { compareProblems, problem, type Problem } from '../core/problems.js';
-import { FOLDERS, type RecordKind } from '../core/schema/index.js';
+import { FOLDERS } from '../core/schema/index.js';
 import { UserError } from '../errors.js';
 import { openCache, type RecordCache } from './cache.js';
+import { parseAll, type PendingFile } from './parallel.js';
 import { readPlain } from './read.js';
 
 export interface LoadedProgramme {
@@ -38,6 +39,8 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
   const strays: Problem[] = [];
   const records: RecordResult[] = [];
   const texts = new Map<string, string>();
+  /** Files the cache could not answer for: read and checked after the folder is listed. */
+  const pending: (PendingFile & { record: RecordResult; stat: Stats })[] = [];
 
   const visit = (rel: string, stat: Stats): void => {
     if (stat.isSymbolicLink()) {
@@ -66,7 +69,15 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
     }
     const role = classifyPath(rel, isDirectory);
     if (role.role === 'stray') strays.push(role.problem);
-    else if (role.role === 'record') records.push({ kind: role.kind, id: role.id, file: rel, result: readOne(dir, rel, role.kind, stat, cache) });
+    else if (role.role === 'record') {
+      const cached = cache?.get(rel, stat);
+      const record: RecordResult = { kind: role.kind, id: role.id, file: rel, result: cached ?? { ok: false, problems: [] } };
+      records.push(record);
+      if (cached) return;
+      // Not even read: a record is a few kilobytes, and this could be gigabytes.
+      if (stat.size > MAX_FILE_BYTES) record.result = { ok: false, problems: [fileTooLarge(rel, stat.size)] };
+      else pending.push({ rel, kind: role.kind, size: stat.size, record, stat });
+    }
   };
 
   const top = listFolder(dir, '', strays);
@@ -91,6 +102,11 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
       for (const child of children) visit(`${name}/${child}`, lstatSync(join(dir, name, child)));
     }
   }
+  const parsed = parseAll(dir, pending);
+  pending.forEach((file, i) => {
+    file.record.result = parsed[i]!;
+    cache?.set(file.rel, file.stat, parsed[i]!);
+  });
   cache?.save();
 
   const textOf = (file: string): string | undefined => {
@@ -123,35 +139,6 @@ function listFolder(dir: string, rel: string, problems: Problem[]): string[] {
     );
     return [];
   }
-}
-
-function readOne(dir: string, rel: string, kind: RecordKind, stat: Stats, cache: RecordCache | undefined): FileResult {
-  const cached = cache?.get(rel, stat);
-  if (cached) return cached;
-  if (stat.size > MAX_FILE_BYTES) {
-    // Not even read: a record is a few kilobytes, and this could be gigabytes.
-    return { ok: false, problems: [fileTooLarge(rel, stat.size)] };
-  }
-  const read = readPlain(join(dir, rel), MAX_FILE_BYTES + 1);
-  if (typeof read === 'string') return unreadable(rel, read);
-  const result = readRecordFile(kind, rel, read.bytes);
-  cache?.set(rel, stat, result);
-  return result;
-}
-
-function unreadable(rel: string, code: string): FileResult {
-  const why = code === 'EACCES' ? 'permission denied' : code;
-  return {
-    ok: false,
-    problems: [
-      problem(
-        rel,
-        'unreadable-file',
-        `this file could not be read (${why})`,
-        code === 'EACCES' ? 'Check the file permissions: the tool needs to be able to read it.' : 'Check the file is still there and readable.',
-      ),
-    ],
-  };
 }
 
 export function assertProgrammeFolder(dir: string, shown: string): void {
