@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bucketCount } from '../../src/store/cache.js';
-import { mc, exampleCopy } from '../helpers.js';
+import { cli, mc, exampleCopy } from '../helpers.js';
 
 const shardsOf = (dir: string) => join(dir, '.mentor-coord', 'records');
 
@@ -124,5 +124,23 @@ describe('the record cache', () => {
     expect(bucketCount(130, 2)).toBe(2);
     expect(bucketCount(100, 2)).toBe(1);
     expect(bucketCount(10, 2)).toBe(1);
+  });
+
+  it('is written by the built tool with the fingerprint fixed at build time, and shards of another build are not used', () => {
+    const dir = exampleCopy();
+    age(dir, 3600);
+    expect(cli(['validate', '--dir', dir]).code).toBe(0);
+    const name = readdirSync(shardsOf(dir)).find((n) => n.startsWith('matches.'))!;
+    const shard = JSON.parse(readFileSync(join(shardsOf(dir), name), 'utf8')) as {
+      fingerprint: string;
+      entries: Record<string, [number, number, number, number, number, { ok: boolean; value?: { status?: string } }]>;
+    };
+    expect(shard.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    // A shard from another build that says every match is closed: not believed.
+    for (const entry of Object.values(shard.entries)) if (entry[5].value) entry[5].value.status = 'closed';
+    shard.fingerprint = '0000000000000000';
+    writeFileSync(join(shardsOf(dir), name), JSON.stringify(shard));
+    const report = JSON.parse(cli(['overdue', '--json', '--dir', dir, '--today', '2026-11-23']).stdout) as { items: unknown[] };
+    expect(report.items.length).toBeGreaterThan(20);
   });
 });
