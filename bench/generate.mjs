@@ -85,7 +85,7 @@ export function generate(dir, { people = 10000, matches = 5000, history = true, 
       '    - name: area',
       '      field: area',
       '      compare: same',
-      '      weight: 1',
+      '      required: true',
       '',
     ].join('\n'),
   );
@@ -123,6 +123,8 @@ export function generate(dir, { people = 10000, matches = 5000, history = true, 
         `email: mentee${i}@example.net`,
         `phone: "+44 7700 ${String(900000 + (i % 1000)).padStart(6, '0')}"`,
         `joined: ${day(joined, 0)}`,
+        // One in ten of the mentees without a match is waiting for one (for `match`).
+        ...(i >= matches && i % 10 === 0 ? [`waiting_since: ${day(joined, 10)}`] : []),
         'onboarding:',
         `  induction: ${day(joined, 7)}`,
         'attributes:',
@@ -144,7 +146,8 @@ export function generate(dir, { people = 10000, matches = 5000, history = true, 
       'agreement:',
       '  signed:',
       `    mentor: ${day(start, 7)}`,
-      `    mentee: ${day(start, 8)}`,
+      // One match in fifty still waits for the mentee to sign (for `agreement --all`).
+      ...(i % 50 === 25 ? [] : [`    mentee: ${day(start, 8)}`]),
     ];
     if (history) {
       lines.push('meetings:');

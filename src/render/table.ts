@@ -5,8 +5,10 @@
 // with every row above it (quadratic in rows), and every cell line it draws first builds a
 // debug-only preview of the cell's whole content. A report of 20,000 rows took 40 s. Here each
 // row is wrapped and drawn on its own, with cli-table3's own wrapping, padding and truncating
-// functions and the same colour library for borders and headings, so the output is byte for
-// byte what cli-table3 prints (test/core/table.test.ts compares the two on generated tables).
+// rules and the same colour library for borders and headings, so the output is byte for byte
+// what cli-table3 prints (test/core/table.test.ts compares the two on generated tables). Its
+// measuring of text (string-width, for wide characters and emoji) is most of the time left, so
+// plain ASCII is measured by its length and only other text goes through cli-table3's `strlen`.
 import colors from '@colors/colors/safe.js';
 import utils from 'cli-table3/src/utils.js';
 
@@ -78,7 +80,9 @@ export function renderBoxTable(spec: TableSpec): string {
 
     const lines = widths.map((width, x) => {
       const text = String(row[x] ?? '');
-      return utils.colorizeLines(wrap ? utils.wordWrap(width - 2, text, true) : text.split('\n'));
+      const split = wrap ? wordWrap(width - 2, text) : text.split('\n');
+      // colorizeLines carries colours across line breaks; without escape codes it changes nothing.
+      return text.includes('\u001b') ? utils.colorizeLines(split) : split;
     });
     const height = Math.max(1, ...lines.map((l) => l.length));
     for (let n = 0; n < height; n++) {
@@ -86,7 +90,7 @@ export function renderBoxTable(spec: TableSpec): string {
       for (let x = 0; x <= last; x++) {
         const width = widths[x]!;
         const text = lines[x]![n];
-        let content = text === undefined ? ' '.repeat(width) : ` ${utils.pad(utils.truncate(text, width - 2, '…'), width - 2, ' ', undefined)} `;
+        let content = text === undefined ? ' '.repeat(width) : ` ${pad(truncate(text, width - 2), width - 2)} `;
         if (y === 0 && paintHead) content = head(content);
         line += border(x === 0 ? CHARS.left : CHARS.middle) + content + border(x === last ? CHARS.right : '');
       }
@@ -102,12 +106,57 @@ export function renderBoxTable(spec: TableSpec): string {
   return out.join('\n');
 }
 
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** cli-table3's `strlen` (the widest line's width on screen), at once for plain ASCII. */
+function strlen(text: string): number {
+  return PLAIN.test(text) ? text.length : utils.strlen(text);
+}
+
+/** cli-table3's `wordWrap` with `wrapOnWordBoundary` (utils.js), measuring with our `strlen`. */
+function wordWrap(maxLength: number, input: string): string[] {
+  const out: string[] = [];
+  for (const paragraph of input.split('\n')) {
+    const split = paragraph.split(/(\s+)/g);
+    let line: string[] = [];
+    let lineLength = 0;
+    let whitespace: string | undefined;
+    for (let i = 0; i < split.length; i += 2) {
+      const word = split[i]!;
+      let newLength = lineLength + strlen(word);
+      if (lineLength > 0 && whitespace) newLength += whitespace.length;
+      if (newLength > maxLength) {
+        if (lineLength !== 0) out.push(line.join(''));
+        line = [word];
+        lineLength = strlen(word);
+      } else {
+        line.push(whitespace || '', word);
+        lineLength = newLength;
+      }
+      whitespace = split[i + 1];
+    }
+    if (lineLength) out.push(line.join(''));
+  }
+  return out;
+}
+
+/** cli-table3's `pad` to the left-aligned width. */
+function pad(text: string, length: number): string {
+  const width = strlen(text);
+  return length + 1 >= width ? text + ' '.repeat(Math.max(0, length - width)) : text;
+}
+
+/** cli-table3's `truncate`, which it calls on every line; only a line too wide changes. */
+function truncate(text: string, length: number): string {
+  return strlen(text) <= length ? text : utils.truncate(text, length, '…');
+}
+
 /** cli-table3's widths when none are given: the widest cell of each column plus its padding. */
 function fitted(rows: string[][]): number[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, x) => {
-      widths[x] = Math.max(widths[x] ?? 1, utils.strlen(String(cell)) + 2);
+      widths[x] = Math.max(widths[x] ?? 1, strlen(String(cell)) + 2);
     });
   }
   return widths;
