@@ -4,7 +4,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { summariseChanges } from '../core/merge/summary.js';
 import { EXIT } from '../errors.js';
-import { changesOf, commitFailure, commitSettingOn, gitSaid, mergeInProgress, repositoryTop, runGit } from '../store/git.js';
+import { changesOf, commitFailure, gitSaid, mergeInProgress, repositoryTop, runGit } from '../store/git.js';
+import { commitSettingOn } from '../store/git-setting.js';
 import { filesWritten } from '../store/write.js';
 import type { Context } from './context.js';
 

@@ -7,7 +7,7 @@ import { colorLevel, makeChalk } from '../render/color.js';
 import { UserError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PROGRAMME_FILE } from '../core/schema/index.js';
+import { PROGRAMME_FILE } from '../core/schema/plain.js';
 import { programmeTimezone } from '../store/timezone.js';
 import { processIO, type IO } from './io.js';
 

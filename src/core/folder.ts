@@ -1,13 +1,10 @@
 // What each file in a programme folder is, and one file's bytes to a checked record. Pure: the
 // shell lists and reads the files (and may cache results); this decides what they mean.
 import { ADVICE } from './advice.js';
-import { checkRecord } from './check-record.js';
-import { locateProblems } from './locate.js';
-import { partialRecord } from './partial.js';
 import { buildModel, PROGRAMME_FILE, type Loaded, type ProgrammeModel } from './model.js';
-import { decode, parseYaml } from './parse.js';
 import { problem, type Problem } from './problems.js';
-import { FOLDERS, ID_PATTERN, programmeSchema, type Match, type Mentee, type Mentor, type Programme, type RecordKind } from './schema/index.js';
+import type { Match, Mentee, Mentor, Programme } from './schema/index.js';
+import { FOLDERS, ID_PATTERN, type RecordKind } from './schema/plain.js';
 import { closest } from './suggest.js';
 
 export type FileRole = { role: 'record'; kind: RecordKind; id: string } | { role: 'ignore' } | { role: 'stray'; problem: Problem };
@@ -92,18 +89,6 @@ export function suggestId(name: string): string {
 /** A checked record, or its problems; a record with schema problems may keep its valid fields (partial). */
 export type FileResult = { ok: true; value: unknown } | { ok: false; problems: Problem[]; partial?: unknown };
 
-/** One record file's bytes to its checked value, or its problems with lines and columns. */
-export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array): FileResult {
-  const decoded = decode(file, bytes);
-  if (!decoded.ok) return decoded;
-  const parsed = parseYaml(file, decoded.text);
-  if (!parsed.ok) return parsed;
-  const checked = checkRecord(kind, file, parsed.value);
-  if (checked.ok) return checked;
-  const partial = partialRecord(kind, parsed.value);
-  return { ok: false, problems: locateProblems(checked.problems, () => decoded.text), ...(partial !== undefined ? { partial } : {}) };
-}
-
 export interface RecordResult {
   kind: RecordKind;
   id: string;
@@ -111,12 +96,18 @@ export interface RecordResult {
   result: FileResult;
 }
 
-/** Checked records to the programme model, with every problem of every file and across files. */
+/**
+ * Checked records to the programme model, with every problem of every file; the problems found
+ * across files are returned apart, not yet given lines (`locateProblems` does that, and needs the
+ * YAML library, which a run that finds none never loads). `fallback` gives the settings to use when
+ * programme.yaml could not be read.
+ */
 export function assemble(
   records: RecordResult[],
   strays: Problem[],
   textOf: (file: string) => string | undefined,
-): { model: ProgrammeModel; problems: Problem[] } {
+  fallback: () => Programme,
+): { model: ProgrammeModel; problems: Problem[]; crossFile: Problem[] } {
   const problems: Problem[] = [...strays];
   const mentors: Loaded<Mentor>[] = [];
   const mentees: Loaded<Mentee>[] = [];
@@ -145,7 +136,7 @@ export function assemble(
     else matches.push(loaded as Loaded<Match>);
   }
   const built = buildModel({
-    settings: settings ?? defaultSettings(),
+    settings: settings ?? fallback(),
     settingsLoaded: settings !== undefined,
     mentors,
     mentees,
@@ -154,21 +145,11 @@ export function assemble(
     inUnreadableMatches,
     partial,
   });
-  problems.push(...locateProblems(built.problems, textOf));
-  return { model: built.model, problems };
+  return { model: built.model, problems, crossFile: built.problems };
 }
 
 /** Best effort for a match file that does not parse: the ids on its mentor: and mentee: lines. */
 export function peopleNamedIn(text: string | undefined): string[] {
   if (text === undefined) return [];
   return [...text.matchAll(/^(?:mentor|mentee):\s*["']?([a-z0-9][a-z0-9_-]*)/gm)].map((m) => m[1]!);
-}
-
-/** Every setting at its default: used to report on the records when programme.yaml is broken. */
-export function defaultSettings(): Programme {
-  return programmeSchema.parse({
-    name: '(programme.yaml could not be read)',
-    coordinator: { name: '(unknown)' },
-    safeguarding_lead: { name: '(unknown: see programme.yaml)' },
-  });
 }

@@ -5,7 +5,7 @@ import { cmp } from './order.js';
 import type { Problem } from './problems.js';
 import type { Match, Mentee, Mentor, Programme } from './schema/index.js';
 
-export { PROGRAMME_FILE } from './schema/index.js';
+export { PROGRAMME_FILE } from './schema/plain.js';
 
 export interface Loaded<T> {
   id: string;

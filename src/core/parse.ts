@@ -4,10 +4,10 @@
 // for any file a command edits. Both read YAML 1.2's core schema, so dates stay text.
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
+import { fileTooLarge, MAX_FILE_BYTES } from './limits.js';
 import { problem, type Problem } from './problems.js';
 
-/** Record files are small; anything this big is not one (and would be slow to parse). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { fileTooLarge, MAX_FILE_BYTES };
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
@@ -91,18 +91,6 @@ function lineEndingProblem(file: string, text: string): Problem | undefined {
     );
   }
   return undefined;
-}
-
-/** The problem of a file too large to be a record (the shell reports it without reading it). */
-export function fileTooLarge(file: string, size: number): Problem {
-  const mb = (size / (1024 * 1024)).toFixed(1);
-  return problem(
-    file,
-    'file-too-large',
-    `this file is ${mb} MB; a record file is a few kilobytes`,
-    'Move anything that is not part of the record (documents, exports, attachments) out of the programme folder.',
-    { line: 1, col: 1 },
-  );
 }
 
 /**

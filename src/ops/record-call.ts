@@ -5,7 +5,7 @@ import { ADVICE } from '../core/advice.js';
 import { buildCheckin, callDueFor, type CallInput } from '../core/checkin/index.js';
 import type { ProgrammeModel } from '../core/model.js';
 import { personName } from '../core/people.js';
-import { readRecordFile } from '../core/folder.js';
+import { readRecordFile } from '../core/read-record.js';
 import type { Match } from '../core/schema/index.js';
 import type { LoadedProgramme } from '../store/load.js';
 import { findMatch, writeChanges } from './workflow.js';

@@ -5,16 +5,19 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { Context } from '../cli/context.js';
-import { classifyPath, readRecordFile } from '../core/folder.js';
+import { classifyPath } from '../core/folder.js';
+import { readRecordFile } from '../core/read-record.js';
 import { PROGRAMME_FILE, type Loaded, type ProgrammeModel } from '../core/model.js';
-import { FOLDERS, type Match, type Mentee, type Mentor } from '../core/schema/index.js';
+import type { Match, Mentee, Mentor } from '../core/schema/index.js';
+import { FOLDERS } from '../core/schema/plain.js';
 import { didYouMean } from '../core/suggest.js';
 import type { FileEdits } from '../core/yaml-edit.js';
 import { UserError } from '../errors.js';
 import { renderProblems } from '../render/problems.js';
 import { assertProgrammeFolder, loadProgramme, type LoadedProgramme } from '../store/load.js';
 import { withWriteLock } from '../store/lock.js';
-import { createFile, editedText, openFile, writeBatch, type BatchEntry, type OpenedFile } from '../store/write.js';
+import { editedText } from '../store/edit.js';
+import { createFile, openFile, writeBatch, type BatchEntry, type OpenedFile } from '../store/write.js';
 
 /**
  * Runs a writing command's work while it holds the programme's write lock, with the programme

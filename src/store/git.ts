@@ -3,8 +3,7 @@
 // add, commit, pull (a merge) and push.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { FileChange } from '../core/merge/summary.js';
 
@@ -86,16 +85,6 @@ export function commitFailure(result: GitResult, dir: string, then: string): Use
     );
   }
   return new UserError('git could not commit the changes', gitSaid(result));
-}
-
-/** The programme's `git.commit` setting, read without loading the programme (false when unreadable). */
-export function commitSettingOn(dir: string): boolean {
-  try {
-    const settings = parse(readFileSync(join(dir, 'programme.yaml'), 'utf8')) as { git?: { commit?: unknown } } | null;
-    return settings?.git?.commit === true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -12,19 +12,12 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { FileResult } from '../core/folder.js';
-import type { RecordKind } from '../core/schema/index.js';
+import type { PendingFile } from './scan.js';
 import { parseFile, type WorkerInput, type WorkerOutput } from './parse-worker.js';
 
 /** Fewer files than this are checked on the main thread: a worker takes ~0.1 s to start. */
 const MIN_FILES = 400;
 const STALL_MS = 10_000;
-
-export interface PendingFile {
-  rel: string;
-  kind: RecordKind;
-  /** Bytes, to give each thread an equal share of the work (a match with history is ten times a mentor). */
-  size: number;
-}
 
 /**
  * How many workers: MENTOR_COORD_WORKERS when set (0 turns them off; any other number is used

@@ -3,7 +3,8 @@
 // raises the shared flag the main thread waits on.
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { readRecordFile, type FileResult } from '../core/folder.js';
+import type { FileResult } from '../core/folder.js';
+import { readRecordFile } from '../core/read-record.js';
 import type { RecordKind } from '../core/schema/index.js';
 import { MAX_FILE_BYTES } from '../core/parse.js';
 import { readPlain } from './read.js';

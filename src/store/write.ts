@@ -12,7 +12,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { applyEdits, EditError, type Edit } from '../core/yaml-edit.js';
 import { isRunning, readPlain } from './read.js';
 import { UserError } from '../errors.js';
 
@@ -49,24 +48,6 @@ export function readPlainFile(path: string, shownAs = path, maxBytes = 64 * 1024
   if (read === 'ENOTFILE')
     throw new UserError(`${shownAs} is not a plain file`, 'mentor-coord reads and writes only plain files inside the programme folder. Nothing was written.');
   throw fsError(Object.assign(new Error(read), { code: read }), shownAs, 'read');
-}
-
-/** The text a file opened earlier will have after the edits; writes nothing. */
-export function editedText(opened: OpenedFile, edits: Edit[], shownAs = opened.path): string {
-  try {
-    return applyEdits(opened.text, edits);
-  } catch (error) {
-    if (error instanceof EditError)
-      throw new UserError(`${shownAs}: ${error.message}`, 'Nothing was written. Fix the file (mentor-coord validate shows how) and try again.');
-    throw error;
-  }
-}
-
-/** Applies edits to a file opened earlier and writes it, if nobody else changed it meanwhile. */
-export function editFile(opened: OpenedFile, edits: Edit[], shownAs = opened.path): string {
-  const next = editedText(opened, edits, shownAs);
-  replaceFile(opened, next, shownAs);
-  return next;
 }
 
 /** Writes new text over a file opened earlier, refusing if it changed on disk since. */

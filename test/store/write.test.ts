@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { createFile, editFile, openFile } from '../../src/store/write.js';
+import { editFile } from '../../src/store/edit.js';
+import { createFile, openFile } from '../../src/store/write.js';
 import { EXAMPLE, tempDir } from '../helpers.js';
 
 const MATCH = join(EXAMPLE, 'matches', '2026-10-emeka-obi.yaml');

@@ -7,7 +7,7 @@ import type { Match } from '../../core/schema/index.js';
 import { EXIT, UserError } from '../../errors.js';
 import { findMatch } from '../../ops/workflow.js';
 import { renderAgreement } from '../../render/agreement.js';
-import { loadProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { packageFile } from '../../store/package-files.js';
 import { readPlainFile, writeBatch, type BatchEntry } from '../../store/write.js';
 import { defineCommand, oneOf, option } from '../command.js';
@@ -27,7 +27,7 @@ export const command = defineCommand({
   async run(ctx, args, flags): Promise<number> {
     const format = oneOf('--format', flags.format, ['md', 'pdf', 'both'] as const);
     const paper = oneOf('--paper', flags.paper, ['a4', 'letter'] as const);
-    const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     const { model } = loaded;
     let matches: Loaded<Match>[];
     if (flags.all) {

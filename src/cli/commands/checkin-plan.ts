@@ -7,7 +7,8 @@ import { EXIT, UserError } from '../../errors.js';
 import { prepareChanges, whileWriting } from '../../ops/workflow.js';
 import { renderPlan } from '../../render/calls.js';
 import { localInstant, renderIcs } from '../../render/ics.js';
-import { loadProgramme, type LoadedProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
+import type { LoadedProgramme } from '../../store/load.js';
 import { PROGRAMME_FILE } from '../../core/model.js';
 import { writeBatch, type BatchEntry } from '../../store/write.js';
 import { defineCommand, option, type OptionValues } from '../command.js';
@@ -44,7 +45,7 @@ export const command = defineCommand({
     // With --apply the plan is recorded on the match files, so it is made under the write lock.
     return flags.apply
       ? whileWriting(ctx, 'checkin plan --apply', (loaded) => plan(ctx, loaded, days, flags))
-      : plan(ctx, loadProgramme(ctx.dir, { cache: ctx.cache }), days, flags);
+      : plan(ctx, await loadProgrammeLazily(ctx.dir, { cache: ctx.cache }), days, flags);
   },
 });
 

@@ -3,7 +3,7 @@ import { isIsoDate } from '../../core/dates.js';
 import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderSheet, renderSheetMarkdown } from '../../render/calls.js';
-import { loadProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { defineCommand, formatOption, option, outputFormat } from '../command.js';
 import { dateOption } from '../flags.js';
 
@@ -19,7 +19,7 @@ export const command = defineCommand({
   async run(ctx, _args, flags) {
     const on = dateOption('--on', flags.on, ctx.today, isIsoDate);
     const format = outputFormat(ctx, flags.format, FORMATS, 'table');
-    const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     const entries = callSheet(loaded.model, on);
     if (loaded.problems.length > 0) {
       ctx.stderr(

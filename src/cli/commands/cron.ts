@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, UserError } from '../../errors.js';
-import { assertProgrammeFolder } from '../../store/load.js';
+import { assertProgrammeFolder } from '../../store/scan.js';
 import { packageFile } from '../../store/package-files.js';
 import { defineCommand, option } from '../command.js';
 import { shellQuote } from '../flags.js';

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UserError } from '../../errors.js';
-import { assertProgrammeFolder } from '../../store/load.js';
+import { assertProgrammeFolder } from '../../store/scan.js';
 import { packageFile } from '../../store/package-files.js';
 import { gitSaid, repositoryTop, runGit } from '../../store/git.js';
 import { writeNewOrReplace } from '../../store/write.js';

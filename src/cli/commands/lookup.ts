@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { matchRows, matchStory, menteeRows, mentorRows, personView } from '../../core/lifecycle/story.js';
 import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
-import { loadProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { renderBoxTable } from '../../render/table.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 
@@ -13,7 +13,7 @@ export const show = defineCommand({
   arguments: [{ name: '<id>', description: 'a mentor, mentee or match id' }],
   options: {},
   async run(ctx, args) {
-    const { model } = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const { model } = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     const id = args[0]!;
     const match = model.matches.get(id);
     if (match) {
@@ -73,7 +73,7 @@ export const list = defineCommand({
   async run(ctx, args, flags) {
     const what = oneOf('list', args[0]!, KINDS);
     const format = outputFormat(ctx, flags.format, FORMATS, 'table');
-    const { model } = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const { model } = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     let rows: Record<string, unknown>[];
     const asRows = <T extends object>(xs: T[]) => xs as unknown as Record<string, unknown>[];
     if (what === 'mentors') rows = asRows(mentorRows(model, ctx.today)).filter((r) => !flags.free || r.can_be_matched === true);

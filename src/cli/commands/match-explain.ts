@@ -2,7 +2,7 @@ import { explainMentee } from '../../core/match/propose.js';
 import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
 import { renderExplain } from '../../render/match.js';
-import { loadProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { defineCommand } from '../command.js';
 
 export const command = defineCommand({
@@ -11,7 +11,7 @@ export const command = defineCommand({
   arguments: [{ name: '<mentee>', description: 'the mentee id (file name in mentees/)' }],
   options: {},
   async run(ctx, args) {
-    const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     const id = args[0]!;
     if (!loaded.model.mentees.has(id))
       throw new UserError(`there is no mentee "${id}"`, `Give a file name from mentees/ without .yaml.${didYouMean(id, loaded.model.mentees.keys())}`);

@@ -3,6 +3,7 @@ import { newMatchId, proposedMatchText } from '../../core/match/records.js';
 import { EXIT, UserError } from '../../errors.js';
 import { createRecords, whileWriting } from '../../ops/workflow.js';
 import { proposalJsonChunks, renderProposal } from '../../render/match.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { loadProgramme, type LoadedProgramme } from '../../store/load.js';
 import { defineCommand, option, type OptionValues } from '../command.js';
 import type { Context } from '../context.js';
@@ -29,7 +30,7 @@ export const command = defineCommand({
       throw new UserError(`--min-score "${flags.minScore}" is not a number`, 'Give a score, e.g. --min-score 3.');
     if (flags.interactive) return review(ctx, flags, minScore);
     if (flags.apply) return whileWriting(ctx, 'match --apply', (loaded) => run(ctx, loaded, flags, minScore));
-    return run(ctx, loadProgramme(ctx.dir, { cache: ctx.cache }), flags, minScore);
+    return run(ctx, await loadProgrammeLazily(ctx.dir, { cache: ctx.cache }), flags, minScore);
   },
 });
 

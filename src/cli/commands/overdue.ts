@@ -5,7 +5,7 @@ import { SEVERITIES, type Severity } from '../../core/overdue/types.js';
 import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
 import { renderCsv, renderJson, renderMarkdown, renderTable, renderText } from '../../render/overdue.js';
-import { loadProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 
 const FORMATS = ['table', 'markdown', 'text', 'csv', 'json'] as const;
@@ -37,7 +37,7 @@ export const command = defineCommand({
       throw new UserError(`--within "${flags.within}" is not a period`, 'Write it as a number and d, w, m or y: --within 7d.');
     }
 
-    const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     const { model, problems } = loaded;
     if (flags.match !== undefined && !model.matches.has(flags.match)) {
       throw new UserError(

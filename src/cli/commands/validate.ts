@@ -3,7 +3,7 @@ import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderProblems } from '../../render/problems.js';
 import { conflictAuthors, repositoryTop, runGit } from '../../store/git.js';
-import { loadProgramme } from '../../store/load.js';
+import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { defineCommand } from '../command.js';
 
 /** Codes only the checks across files report: problems that do not stop a file from loading. */
@@ -28,7 +28,7 @@ export const command = defineCommand({
   description: 'check the programme folder: silent and exit 0 when all is well, every problem with its file and line otherwise',
   options: {},
   async run(ctx) {
-    const loaded = loadProgramme(ctx.dir, { cache: ctx.cache });
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
     if (ctx.json) {
       ctx.stdout(`${JSON.stringify({ problems: loaded.problems.map(publicProblem) }, null, 2)}\n`);
     } else if (loaded.problems.length > 0) {

@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../problems.js';
-import { exclusionId } from '../schema/index.js';
+import { exclusionId } from '../schema/plain.js';
 import { didYouMean } from '../suggest.js';
 import { peopleWithSteps } from './people.js';
 import type { CrossCheck } from './types.js';

@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../problems.js';
-import { stepCompleted, stepExpires } from '../schema/index.js';
+import { stepCompleted, stepExpires } from '../schema/plain.js';
 import { closest } from '../suggest.js';
 import { peopleWithSteps } from './people.js';
 import type { CrossCheck } from './types.js';

@@ -1,5 +1,5 @@
 import type { ProgrammeModel } from '../model.js';
-import { PROGRAMME_FILE } from '../schema/index.js';
+import { PROGRAMME_FILE } from '../schema/plain.js';
 import { problem, type Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
 import { PLACEHOLDER } from '../placeholders.js';

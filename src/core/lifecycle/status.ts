@@ -1,5 +1,6 @@
 // Where a match is in its life, asked the same way by every rule, check and command.
-import { OPEN_STATUSES, type Match } from '../schema/index.js';
+import type { Match } from '../schema/index.js';
+import { OPEN_STATUSES } from '../schema/plain.js';
 
 /** A match that still needs the coordinator: it holds the mentee and one of the mentor's places. */
 export function isOpen(match: Match): boolean {

@@ -8,7 +8,8 @@ import { mentorStatus } from '../match/eligibility.js';
 import type { Loaded, ProgrammeModel } from '../model.js';
 import { personName } from '../people.js';
 import { cmp } from '../order.js';
-import { stepCompleted, stepExpires, type Match, type Mentee, type Mentor } from '../schema/index.js';
+import type { Match, Mentee, Mentor } from '../schema/index.js';
+import { stepCompleted, stepExpires } from '../schema/plain.js';
 import { isOpen } from './status.js';
 import { matchesByMentee, waitingSince } from './waiting.js';
 

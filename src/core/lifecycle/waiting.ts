@@ -1,7 +1,8 @@
 // Who is waiting for a mentor, and since when: shared by the unmatched-waiting rule, `list
 // mentees --waiting` and anything else that asks.
 import type { Loaded, ProgrammeModel } from '../model.js';
-import { stepCompleted, type Match, type Mentee } from '../schema/index.js';
+import type { Match, Mentee } from '../schema/index.js';
+import { stepCompleted } from '../schema/plain.js';
 import { isOpen } from './status.js';
 
 /** Closures after which the mentee is still waiting for a (new) mentor. */

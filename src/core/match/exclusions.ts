@@ -1,6 +1,6 @@
 // Pairs that must never be made: not_with in either person's file, and matching.exclusions.
 import type { ProgrammeModel } from '../model.js';
-import { exclusionId } from '../schema/index.js';
+import { exclusionId } from '../schema/plain.js';
 
 /** Every excluded (mentor, mentee) pair, from both person files and programme.yaml, with a reason. */
 export function exclusionPairs(model: ProgrammeModel): Map<string, string> {

@@ -1,7 +1,7 @@
 // The overdue feature's own check of programme.yaml: rules named under overdue: exist, and the
 // one rule that protects safeguarding is not turned off. Registered in core/checks/index.ts.
 import type { CrossCheck } from '../checks/types.js';
-import { PROGRAMME_FILE } from '../schema/index.js';
+import { PROGRAMME_FILE } from '../schema/plain.js';
 import { problem, type Problem } from '../problems.js';
 import { didYouMean } from '../suggest.js';
 import { RULE_IDS } from './ids.js';

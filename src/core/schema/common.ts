@@ -2,7 +2,9 @@ import { CONTROL } from '../printable.js';
 import { z } from 'zod';
 import { isIsoDate, isTimeOfDay, parseClockLength, parsePeriod } from '../dates.js';
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,79}$/;
+import { ID_PATTERN } from './plain.js';
+
+export { ID_PATTERN };
 
 export const isoDate = z
   .string({ error: 'should be a date like 2026-11-22' })

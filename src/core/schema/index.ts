@@ -3,7 +3,9 @@ import { matchSchema } from './match.js';
 import { menteeSchema, mentorSchema } from './person.js';
 import { programmeSchema } from './programme.js';
 
-export type RecordKind = 'programme' | 'mentor' | 'mentee' | 'match';
+import type { RecordKind } from './plain.js';
+
+export type { RecordKind } from './plain.js';
 
 export const SCHEMAS: Record<RecordKind, z.ZodType> = {
   programme: programmeSchema,
@@ -12,11 +14,7 @@ export const SCHEMAS: Record<RecordKind, z.ZodType> = {
   match: matchSchema,
 };
 
-/** The programme's settings file. */
-export const PROGRAMME_FILE = 'programme.yaml';
-
-/** Where each kind of record lives in the programme folder. */
-export const FOLDERS = { mentor: 'mentors', mentee: 'mentees', match: 'matches' } as const;
+export { FOLDERS, PROGRAMME_FILE } from './plain.js';
 
 export * from './common.js';
 export * from './person.js';

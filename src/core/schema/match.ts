@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { agreementTermsOverride } from './agreement-terms.js';
 import { clockLength, id, isoDate, nonEmptyText, text, timeOfDay, yesNo } from './common.js';
 
-export const MATCH_STATUSES = ['proposed', 'active', 'paused', 'closed'] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
-/** A match that still needs the coordinator: it holds the mentee and a place of the mentor's. */
-export const OPEN_STATUSES: readonly MatchStatus[] = ['proposed', 'active', 'paused'];
+import { MATCH_STATUSES } from './plain.js';
+
+export { MATCH_STATUSES, OPEN_STATUSES, type MatchStatus } from './plain.js';
 
 export const CHECKIN_OUTCOMES = ['reached', 'no-answer', 'message', 'emailed'] as const;
 export const CLOSURE_REASONS = [

@@ -54,15 +54,4 @@ export type Mentor = z.infer<typeof mentorSchema>;
 export type Mentee = z.infer<typeof menteeSchema>;
 export type OnboardingStep = z.infer<typeof onboardingStep>;
 
-export function stepCompleted(step: OnboardingStep | undefined): string | undefined {
-  if (step === undefined) return undefined;
-  return typeof step === 'string' ? step : step.completed;
-}
-
-export function stepExpires(step: OnboardingStep | undefined): string | undefined {
-  return step === undefined || typeof step === 'string' ? undefined : step.expires;
-}
-
-export function exclusionId(entry: string | { id: string }): string {
-  return typeof entry === 'string' ? entry : entry.id;
-}
+export { exclusionId, stepCompleted, stepExpires } from './plain.js';

@@ -3,7 +3,7 @@ import { addPeriod, daysBetween } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { mentorCapacity, openMatchesByMentor } from '../../match/capacity.js';
 import { personName } from '../../people.js';
-import { stepExpires } from '../../schema/index.js';
+import { stepExpires } from '../../schema/plain.js';
 import { daysText } from '../../words.js';
 import type { Finding, Rule } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { ADVICE } from '../../advice.js';
-import { stepCompleted } from '../../schema/index.js';
+import { stepCompleted } from '../../schema/plain.js';
 import { isOpen } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
 

@@ -3,7 +3,7 @@ import { addPeriod, daysBetween } from '../../dates.js';
 import { period } from '../../checkin/schedule.js';
 import { openMatchesByMentor } from '../../match/capacity.js';
 import { isOpen } from '../../lifecycle/status.js';
-import { stepCompleted } from '../../schema/index.js';
+import { stepCompleted } from '../../schema/plain.js';
 import { daysText } from '../../words.js';
 import type { Finding, Rule } from '../types.js';
 

@@ -1,0 +1,198 @@
+// The one loading pipeline every command uses, in two steps. The scan lists the folder, looks
+// at each entry and takes what it can from the cache; what is left is read and checked by the
+// parsers (src/store/parallel.ts), and the records become the programme model (src/core/folder.ts).
+// Read-only: it never writes a record. src/store/load.ts runs both steps at once; a read-only
+// command uses src/store/load-lazy.ts, which loads the parsers and the schemas only when a file
+// needs them, so a warm run never does.
+// Only plain files inside the folder are read: a symbolic link (which could point anywhere, such
+// as /etc/shadow) or a pipe or device (which would hang or never end) is reported as a problem
+// with its path and never opened.
+import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { assemble, classifyPath, type FileResult, type RecordResult } from '../core/folder.js';
+import { fileTooLarge, MAX_FILE_BYTES } from '../core/limits.js';
+import type { ProgrammeModel } from '../core/model.js';
+import { problem, type Problem } from '../core/problems.js';
+import type { Programme } from '../core/schema/index.js';
+import { FOLDERS, PROGRAMME_FILE, type RecordKind } from '../core/schema/plain.js';
+import { UserError } from '../errors.js';
+import { openCache, type RecordCache } from './cache.js';
+import { readPlain } from './read.js';
+
+export interface LoadedProgramme {
+  dir: string;
+  model: ProgrammeModel;
+  /** Every problem, sorted by file and line. Commands that write refuse to while any exist. */
+  problems: Problem[];
+  /** The text of a file in the folder (for showing the line of a problem). */
+  textOf: (file: string) => string | undefined;
+}
+
+export interface LoadOptions {
+  /** Keep parsed records in <dir>/.mentor-coord/ so unchanged files are not parsed again. */
+  cache?: boolean;
+}
+
+/** A file the cache could not answer for, to be read and checked. */
+export interface PendingFile {
+  rel: string;
+  kind: RecordKind;
+  /** Bytes, to share the work between threads. */
+  size: number;
+}
+
+export interface Scan {
+  dir: string;
+  cache: RecordCache | undefined;
+  strays: Problem[];
+  records: RecordResult[];
+  pending: (PendingFile & { record: RecordResult; stat: Stats })[];
+  textOf: (file: string) => string | undefined;
+}
+
+const RECORD_FOLDER_NAMES: readonly string[] = Object.values(FOLDERS);
+
+export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
+  const dir = resolve(dirArg);
+  assertProgrammeFolder(dir, dirArg);
+  const cache: RecordCache | undefined = options.cache === false ? undefined : openCache(dir);
+  const strays: Problem[] = [];
+  const records: RecordResult[] = [];
+  const texts = new Map<string, string>();
+  /** Files the cache could not answer for: read and checked after the folder is listed. */
+  const pending: (PendingFile & { record: RecordResult; stat: Stats })[] = [];
+
+  const visit = (rel: string, stat: Stats): void => {
+    if (stat.isSymbolicLink()) {
+      const role = classifyPath(rel, false);
+      if (role.role !== 'ignore' || RECORD_FOLDER_NAMES.includes(rel)) {
+        strays.push(
+          problem(
+            rel,
+            'symlink',
+            'this is a symbolic link, which mentor-coord does not follow',
+            'Replace the link with the file or folder itself (git can store a link, but the programme needs the real file). It was not read.',
+          ),
+        );
+      }
+      return;
+    }
+    const isDirectory = stat.isDirectory();
+    if (!isDirectory && !stat.isFile()) {
+      const role = classifyPath(rel, false);
+      if (role.role !== 'ignore' || rel.includes('/')) {
+        strays.push(
+          problem(rel, 'special-file', 'this is not a plain file (a pipe, a device or a socket)', 'Remove it from the programme folder. It was not read.'),
+        );
+      }
+      return;
+    }
+    const role = classifyPath(rel, isDirectory);
+    if (role.role === 'stray') strays.push(role.problem);
+    else if (role.role === 'record') {
+      const cached = cache?.get(rel, stat);
+      const record: RecordResult = { kind: role.kind, id: role.id, file: rel, result: cached ?? { ok: false, problems: [] } };
+      records.push(record);
+      if (cached) return;
+      // Not even read: a record is a few kilobytes, and this could be gigabytes.
+      if (stat.size > MAX_FILE_BYTES) record.result = { ok: false, problems: [fileTooLarge(rel, stat.size)] };
+      else pending.push({ rel, kind: role.kind, size: stat.size, record, stat });
+    }
+  };
+
+  const top = listFolder(dir, '', strays);
+  cache?.folder('', top.length);
+  for (const name of top) {
+    const stat = lstatSync(join(dir, name));
+    if (RECORD_FOLDER_NAMES.includes(name) && stat.isFile()) {
+      strays.push(
+        problem(
+          name,
+          'stray-file',
+          `"${name}" is a file, but it should be the folder of ${name}`,
+          `Move the file away and create a folder named ${name}/ for the records.`,
+        ),
+      );
+      continue;
+    }
+    visit(name, stat);
+    if (stat.isDirectory() && RECORD_FOLDER_NAMES.includes(name)) {
+      const children = listFolder(dir, name, strays).sort();
+      cache?.folder(name, children.length);
+      for (const child of children) visit(`${name}/${child}`, lstatSync(join(dir, name, child)));
+    }
+  }
+  const textOf = (file: string): string | undefined => {
+    if (texts.has(file)) return texts.get(file);
+    const read = readPlain(join(dir, file), MAX_FILE_BYTES);
+    if (typeof read === 'string') return undefined;
+    const text = read.bytes.toString('utf8');
+    texts.set(file, text);
+    return text;
+  };
+  return { dir, cache, strays, records, pending, textOf };
+}
+
+/** Whether the model can be built without the parsers: every file from the cache, and the settings readable. */
+export function needsParser(scan: Scan): boolean {
+  return scan.pending.length > 0 || !scan.records.some((r) => r.kind === 'programme' && r.result.ok);
+}
+
+/**
+ * The scan with its pending files' results: the model, the problems of every file, and the
+ * problems across files still without lines (the caller locates them, with the YAML library).
+ */
+export function finishScan(scan: Scan, parsed: FileResult[], fallback: () => Programme): { loaded: LoadedProgramme; crossFile: Problem[] } {
+  scan.pending.forEach((file, i) => {
+    file.record.result = parsed[i]!;
+    scan.cache?.set(file.rel, file.stat, parsed[i]!);
+  });
+  scan.cache?.save();
+  const { model, problems, crossFile } = assemble(scan.records, scan.strays, scan.textOf, fallback);
+  return { loaded: { dir: scan.dir, model, problems, textOf: scan.textOf }, crossFile };
+}
+
+/** The names in a folder; an unreadable folder is a problem (the rest is still read). */
+function listFolder(dir: string, rel: string, problems: Problem[]): string[] {
+  try {
+    return readdirSync(join(dir, rel));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    problems.push(
+      problem(
+        rel === '' ? '.' : `${rel}/`,
+        'unreadable-file',
+        `this folder could not be read (${code === 'EACCES' ? 'permission denied' : code})`,
+        code === 'EACCES'
+          ? 'Check the folder permissions: the tool needs to be able to list and read it (ls -ld shows them).'
+          : 'Check the folder is still there and readable.',
+      ),
+    );
+    return [];
+  }
+}
+
+export function assertProgrammeFolder(dir: string, shown: string): void {
+  if (!existsSync(dir)) {
+    throw new UserError(
+      `${shown}: no such folder`,
+      'Give the programme folder with --dir, or set MENTOR_COORD_DIR. `mentor-coord init <folder>` makes a new one.',
+    );
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new UserError(`${shown} is a file, not a programme folder`, 'Give the folder that holds programme.yaml.');
+  }
+  if (!existsSync(join(dir, PROGRAMME_FILE))) {
+    let listable = true;
+    try {
+      readdirSync(dir);
+    } catch {
+      listable = false;
+    }
+    if (!listable) throw new UserError(`${shown}: permission denied`, 'Check that you may read the folder (ls -ld shows its owner and permissions).');
+    throw new UserError(
+      `${shown} is not a programme folder: it has no ${PROGRAMME_FILE}`,
+      'Run the command inside the programme folder, give it with --dir, or create one with `mentor-coord init <folder>`.',
+    );
+  }
+}
