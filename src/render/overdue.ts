@@ -120,7 +120,7 @@ const MIN_TEXT = 26;
  * slash or a hyphen where possible, so that a table wraps it instead of cutting it with "...".
  */
 export function breakLong(text: string, width: number): string {
-  if (width < 8) return text;
+  if (width < 8 || !hasWordLongerThan(text, width)) return text;
   return text
     .split('\n')
     .map((line) =>
@@ -142,6 +142,17 @@ export function breakLong(text: string, width: number): string {
         .join(' '),
     )
     .join('\n');
+}
+
+/** Whether some word (counting colour codes, so never less than what shows) is longer than `width`. */
+function hasWordLongerThan(text: string, width: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10) run = 0;
+    else if (++run > width) return true;
+  }
+  return false;
 }
 
 function visible(text: string): number {

@@ -7,8 +7,8 @@
 // row is wrapped and drawn on its own, with cli-table3's own wrapping, padding and truncating
 // rules and the same colour library for borders and headings, so the output is byte for byte
 // what cli-table3 prints (test/core/table.test.ts compares the two on generated tables). Its
-// measuring of text (string-width, for wide characters and emoji) is most of the time left, so
-// plain ASCII is measured by its length and only other text goes through cli-table3's `strlen`.
+// measuring of text (string-width, for wide characters and emoji) was most of the time left, so
+// the letters of most names are counted directly and only other text goes through its `strlen`.
 import colors from '@colors/colors/safe.js';
 import utils from 'cli-table3/src/utils.js';
 
@@ -106,11 +106,20 @@ export function renderBoxTable(spec: TableSpec): string {
   return out.join('\n');
 }
 
-const PLAIN = /^[\x20-\x7e]*$/;
-
-/** cli-table3's `strlen` (the widest line's width on screen), at once for plain ASCII. */
+/**
+ * cli-table3's `strlen` (the widest line's width on screen). Text of letters that are one column
+ * wide, as most names are (ASCII, accented Latin, Vietnamese, Greek, Cyrillic, with combining
+ * accents of none), is counted here; anything else (colour codes, line breaks, symbols that may be
+ * emoji, wide East Asian characters) goes to cli-table3's own, which uses string-width.
+ */
 function strlen(text: string): number {
-  return PLAIN.test(text) ? text.length : utils.strlen(text);
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xc0 && c <= 0x2ff) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff)) width++;
+    else if (c < 0x300 || c > 0x36f) return utils.strlen(text);
+  }
+  return width;
 }
 
 /** cli-table3's `wordWrap` with `wrapOnWordBoundary` (utils.js), measuring with our `strlen`. */

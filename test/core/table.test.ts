@@ -11,7 +11,37 @@ import { model } from '../fixtures/model.js';
 import { rng } from '../fixtures/random.js';
 
 const chalk = new Chalk({ level: 3 });
-const WORDS = ['call', 'Siobhán', 'Ó', 'Ceallaigh', '+44 7700 900123', 'bea.santos@example.org', '中文名字', '😀', 'x'.repeat(45), '-', '', 'ả', '\t'];
+const WORDS = [
+  'call',
+  'Siobhán',
+  'Ó',
+  'Ceallaigh',
+  '+44 7700 900123',
+  'bea.santos@example.org',
+  '中文名字',
+  '😀',
+  'x'.repeat(45),
+  '-',
+  '',
+  'ả',
+  '\t',
+  'Adébáyọ̀',
+  'Nguyễn',
+  'Анна',
+  'Ωμέγα',
+  'Þórsson',
+  '©',
+  '®',
+  '™',
+  'a\u00adb',
+  'a\u00a0b',
+  '\u0301',
+  'ǅ',
+  'ʼn',
+  '\u1100',
+  'Ḁ',
+  '\u2329',
+];
 
 function randomCell(next: () => number): string {
   const words = Array.from({ length: Math.floor(next() * 14) }, () => {
