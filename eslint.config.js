@@ -10,7 +10,7 @@ const IO_MODULES = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https'
 const layer = (group, message) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/out/**', 'coverage/**', 'examples/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/out/**', 'coverage/**', 'examples/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

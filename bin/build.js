@@ -24,6 +24,23 @@ for (const file of [join(ROOT, 'package-lock.json'), ...files(join(ROOT, 'src', 
 }
 const fingerprint = hash.digest('hex').slice(0, 16);
 
+// zod re-exports all of its sixty message languages as `z.locales`; the tool uses only English
+// (the schemas' own messages), and loading the rest cost every run that checks a file.
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: ROOT,
+    }));
+  },
+};
+
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
@@ -39,6 +56,7 @@ await build({
   // These read data files next to their own code at run time, so they stay in node_modules.
   external: ['@touch4it/ical-timezones', 'pdfkit', 'fontkit'],
   define: { __MENTOR_COORD_FINGERPRINT__: JSON.stringify(fingerprint) },
+  plugins: [englishOnly],
   // Bundled CommonJS dependencies `require` Node's built-ins and use __dirname.
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url); import { fileURLToPath as __fu } from 'node:url'; const __filename = __fu(import.meta.url); const __dirname = __fu(new URL('.', import.meta.url));",

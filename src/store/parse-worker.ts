@@ -7,7 +7,7 @@ import type { FileResult } from '../core/folder.js';
 import { readRecordFile } from '../core/read-record.js';
 import type { RecordKind } from '../core/schema/index.js';
 import { MAX_FILE_BYTES } from '../core/parse.js';
-import { readPlain } from './read.js';
+import { readPlainInto } from './read.js';
 import { unreadable } from './unreadable.js';
 
 export interface WorkerInput {
@@ -24,8 +24,12 @@ export interface WorkerInput {
 /** One chunk's results, posted as soon as it is done; or what went wrong. */
 export type WorkerOutput = { ok: true; chunk: number; results: FileResult[] } | { ok: false; error: string };
 
+/** One buffer per thread that every file is read into (see readPlainInto). */
+let scratch: Buffer | undefined;
+
 export function parseFile(dir: string, rel: string, kind: RecordKind): FileResult {
-  const read = readPlain(join(dir, rel), MAX_FILE_BYTES + 1);
+  scratch ??= Buffer.alloc(MAX_FILE_BYTES + 1);
+  const read = readPlainInto(join(dir, rel), MAX_FILE_BYTES + 1, scratch);
   if (typeof read === 'string') return unreadable(rel, read);
   return readRecordFile(kind, rel, read.bytes);
 }
