@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../core/dates.js';
 import { mailMessage, type Group, type OverdueItem } from '../core/overdue/engine.js';
 import { publicProblem, type Problem } from '../core/problems.js';
-import { renderBoxTable } from './table.js';
+import { boxTableLines } from './table.js';
 
 export interface ReportInput {
   programme: string;
@@ -40,13 +40,24 @@ function elsewhereLine(input: ReportInput): string | undefined {
 }
 
 export function renderJson(input: ReportInput): string {
-  const report = {
-    today: input.today,
-    items: input.items,
-    problems: input.problems.map(publicProblem),
-    safeguarding_elsewhere: input.safeguardingElsewhere ?? 0,
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...jsonChunks(input)].join('');
+}
+
+/**
+ * `JSON.stringify(report, null, 2)` in pieces, item by item (the same characters: a test compares
+ * them), so that a report of 100,000 items is never one string.
+ */
+export function* jsonChunks(input: ReportInput): Generator<string> {
+  const at = (text: string, indent: string) => text.replace(/\n/g, `\n${indent}`);
+  yield `{\n  "today": ${JSON.stringify(input.today)},\n  "items": `;
+  if (input.items.length === 0) yield '[]';
+  else {
+    yield '[';
+    for (let i = 0; i < input.items.length; i++) yield `${i === 0 ? '' : ','}\n    ${at(JSON.stringify(input.items[i], null, 2), '    ')}`;
+    yield '\n  ]';
+  }
+  yield `,\n  "problems": ${at(JSON.stringify(input.problems.map(publicProblem), null, 2), '  ')}`;
+  yield `,\n  "safeguarding_elsewhere": ${JSON.stringify(input.safeguardingElsewhere ?? 0)}\n}\n`;
 }
 
 const CSV_COLUMNS = [
@@ -160,6 +171,18 @@ function visible(text: string): number {
 }
 
 export function renderTable(input: ReportInput, chalk: ChalkInstance, width: number): string {
+  return [...tableChunks(input, chalk, width)].join('');
+}
+
+/**
+ * The table report in pieces, for writing as it is made: at 50,000 people it is 240,000 lines, and
+ * one string of them (with the array it was joined from) was the largest thing in memory.
+ */
+export function tableChunks(input: ReportInput, chalk: ChalkInstance, width: number): Generator<string> {
+  return joinLines(tableLines(input, chalk, width));
+}
+
+function* tableLines(input: ReportInput, chalk: ChalkInstance, width: number): Generator<string> {
   const out: string[] = [];
   const problems = problemLines(input.problems);
   if (problems.length > 0) out.push(chalk.red.bold(`! ${problems[0]}`), ...problems.slice(1).map((l) => chalk.red(l)), '');
@@ -170,7 +193,8 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
   if (elsewhere) out.push(chalk.red.bold(elsewhere), '');
   if (input.items.length === 0) out.push('Nothing is overdue.');
   for (const group of input.groups) {
-    out.push(chalk.bold(`${group.title} (${group.items.length})`));
+    yield* out.splice(0);
+    yield chalk.bold(`${group.title} (${group.items.length})`);
     const whoLines = group.items.map((item) => whoLinesOf(item));
     // Nothing is ever cut short (a phone number, an email, an id, a path): what is too long for
     // its column is broken onto the next line. The text column stays readable on a wide screen.
@@ -198,18 +222,59 @@ export function renderTable(input: ReportInput, chalk: ChalkInstance, width: num
         severity + (item.safeguarding ? chalk.red.bold(breakLong(item.message, messageWidth - 2)) : breakLong(item.message, messageWidth - 2)),
       ];
     });
-    const table = renderBoxTable({
+    yield* boxTableLines({
       head: ['when', 'who', 'what to do'],
       style: { head: chalk.level > 0 ? ['cyan'] : [], border: chalk.level > 0 ? ['grey'] : [] },
       colWidths: [whenWidth, whoWidth, messageWidth],
       rows,
     });
-    out.push(table, '');
+    yield '';
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  yield* out;
 }
 
+/**
+ * Lines joined with line breaks exactly as `lines.join('\n').trimEnd() + '\n'` would (the blank
+ * lines at the end dropped, the last line's trailing spaces trimmed), but piece by piece.
+ */
+export function* joinLines(lines: Iterable<string>): Generator<string> {
+  let started = false;
+  /** Lines of only whitespace since the last line with text: kept only if text follows. */
+  let held: string[] = [];
+  /** The last line with text, not yet written (it is trimmed if it is the last). */
+  let last: string | undefined;
+  for (const line of lines) {
+    if (BLANK.test(line)) {
+      held.push(line);
+      continue;
+    }
+    if (last !== undefined) {
+      yield `${started ? '\n' : ''}${last}`;
+      started = true;
+    }
+    for (const h of held) {
+      yield `${started ? '\n' : ''}${h}`;
+      started = true;
+    }
+    held = [];
+    last = line;
+  }
+  if (last !== undefined) yield `${started ? '\n' : ''}${last.trimEnd()}`;
+  yield '\n';
+}
+
+const BLANK = /^\s*$/;
+
 export function renderMarkdown(input: ReportInput): string {
+  return [...markdownChunks(input)].join('');
+}
+
+/** The Markdown report in pieces, for writing as it is made. */
+export function markdownChunks(input: ReportInput): Generator<string> {
+  return joinLines(markdownLines(input));
+}
+
+function* markdownLines(input: ReportInput): Generator<string> {
   const out: string[] = [`# ${escape(input.programme)}: overdue on ${input.today}`, ''];
   const problems = problemLines(input.problems);
   if (problems.length > 0) {
@@ -227,6 +292,7 @@ export function renderMarkdown(input: ReportInput): string {
   if (elsewhere) out.push(`**${escape(elsewhere)}**`, '');
   if (input.items.length === 0) out.push('Nothing is overdue.', '');
   for (const group of input.groups) {
+    yield* out.splice(0);
     out.push(`## ${escape(group.title)} (${group.items.length})`, '');
     for (const item of group.items) {
       const tags = [
@@ -236,10 +302,11 @@ export function renderMarkdown(input: ReportInput): string {
       const who = peopleText(item, escape);
       const where = [who, item.match ? `match \`${item.match}\`` : ''].filter(Boolean).join(' · ');
       out.push(`- ${tags.join(' · ')}${where ? ` · ${where}` : ''}  `, `  ${escape(mailMessage(item, input.includeConcernText === true))}`);
+      if (out.length > 512) yield* out.splice(0);
     }
     out.push('');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  yield* out;
 }
 
 /**
@@ -247,6 +314,15 @@ export function renderMarkdown(input: ReportInput): string {
  * such as an email address, are broken rather than cut).
  */
 export function renderText(input: ReportInput): string {
+  return [...textChunks(input)].join('');
+}
+
+/** The plain-text report in pieces, for writing as it is made. */
+export function textChunks(input: ReportInput): Generator<string> {
+  return joinLines(textLines(input));
+}
+
+function* textLines(input: ReportInput): Generator<string> {
   const out: string[] = [];
   const wrap = (text: string, indent = '') => wrapText(text, 78 - indent.length).map((l) => indent + l);
   out.push(...wrap(`${input.programme}: overdue on ${input.today}`), ...wrap(summary(input)), '');
@@ -257,15 +333,17 @@ export function renderText(input: ReportInput): string {
   if (input.items.length === 0) out.push('Nothing is overdue.', '');
   for (const group of input.groups) {
     const title = `${group.title} (${group.items.length})`;
+    yield* out.splice(0);
     out.push(title, '='.repeat(Math.min(78, title.length)), '');
     for (const item of group.items) {
       const tags = [item.safeguarding ? 'SAFEGUARDING' : item.severity === 'high' ? 'HIGH' : '', item.when].filter(Boolean);
       const who = [peopleText(item, (x) => x), item.match ? `match ${item.match}` : ''].filter(Boolean).join('; ');
       const [first, ...rest] = wrapText(`${[...tags, who].filter(Boolean).join(' - ')}`, 76);
       out.push(`* ${first}`, ...rest.map((l) => `  ${l}`), ...wrap(mailMessage(item, input.includeConcernText === true), '  '), '');
+      if (out.length > 512) yield* out.splice(0);
     }
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  yield* out;
 }
 
 /** Words into lines of at most `width` characters; a longer word is broken, never cut. */

@@ -59,16 +59,21 @@ function painter(names: string[] | undefined): Paint {
 }
 
 export function renderBoxTable(spec: TableSpec): string {
+  return [...boxTableLines(spec)].join('\n');
+}
+
+/** The table's lines one by one, so that a table of 100,000 rows need never be one string. */
+export function* boxTableLines(spec: TableSpec): Generator<string> {
   const border = painter(spec.style?.border);
   const head = painter(spec.style?.head);
-  const out: string[] = [];
   const rows = spec.head.length > 0 ? [spec.head, ...spec.rows] : spec.rows;
   const paintHead = spec.head.length > 0;
   const wrap = spec.wordWrap ?? spec.colWidths !== undefined;
   const widths = spec.colWidths ?? fitted(rows);
   const last = widths.length - 1;
 
-  rows.forEach((row, y) => {
+  for (let y = 0; y < rows.length; y++) {
+    const row = rows[y]!;
     // The top of each row: its own border segment per cell, as cli-table3 colours them.
     let top = '';
     for (let x = 0; x <= last; x++) {
@@ -76,7 +81,7 @@ export function renderBoxTable(spec: TableSpec): string {
       const right = x === last ? (y === 0 ? CHARS.topRight : CHARS.rightMid) : '';
       top += border(left + (y === 0 ? CHARS.top : CHARS.mid).repeat(widths[x]!) + right);
     }
-    out.push(top);
+    yield top;
 
     const lines = widths.map((width, x) => {
       const text = String(row[x] ?? '');
@@ -94,16 +99,15 @@ export function renderBoxTable(spec: TableSpec): string {
         if (y === 0 && paintHead) content = head(content);
         line += border(x === 0 ? CHARS.left : CHARS.middle) + content + border(x === last ? CHARS.right : '');
       }
-      out.push(line);
+      yield line;
     }
-  });
+  }
 
   let bottom = '';
   for (let x = 0; x <= last; x++) {
     bottom += border((x === 0 ? CHARS.bottomLeft : CHARS.bottomMid) + CHARS.bottom.repeat(widths[x]!) + (x === last ? CHARS.bottomRight : ''));
   }
-  if (rows.length > 0) out.push(bottom);
-  return out.join('\n');
+  if (rows.length > 0) yield bottom;
 }
 
 /**

@@ -5,7 +5,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupItems, overdueReport } from '../../src/core/overdue/engine.js';
-import { renderTable } from '../../src/render/overdue.js';
+import { joinLines, jsonChunks, renderJson, renderTable } from '../../src/render/overdue.js';
 import { renderBoxTable } from '../../src/render/table.js';
 import { model } from '../fixtures/model.js';
 import { rng } from '../fixtures/random.js';
@@ -139,5 +139,38 @@ describe('a long report', () => {
     );
     expect(report(151, 'person')).not.toMatch(/or --by person/);
     expect(report(150)).not.toMatch(/A long report/);
+  });
+});
+
+describe('the report written in pieces', () => {
+  it('is the same JSON as one JSON.stringify, and the same table as one join', () => {
+    const m = model({
+      mentors: [{}, {}],
+      mentees: [{}, {}],
+      matches: [{ status: 'active', started: '2026-03-02', first_meeting: '2026-03-05', meetings: [{ date: '2026-03-05' }] }],
+    });
+    for (const today of ['2026-11-23', '2026-03-01']) {
+      const { items, safeguardingElsewhere } = overdueReport(m, { today });
+      const input = { programme: 'P', today, items, groups: groupItems(m, items, 'rule'), problems: [], safeguardingElsewhere };
+      const json = renderJson(input);
+      expect(json).toBe(`${JSON.stringify({ today, items, problems: [], safeguarding_elsewhere: safeguardingElsewhere }, null, 2)}\n`);
+      expect([...jsonChunks(input)].length).toBeGreaterThan(items.length > 0 ? 3 : 2);
+    }
+  });
+
+  it('joins lines as join and trimEnd would', () => {
+    for (const lines of [
+      [],
+      [''],
+      ['a'],
+      ['', 'a', '', '', 'b', '', ''],
+      ['a', 'b', ''],
+      ['', '', 'x'],
+      ['a  ', '  ', ''],
+      ['a', '  ', 'b  ', ' \t'],
+      ['  x', '', '   '],
+    ]) {
+      expect([...joinLines(lines)].join('')).toBe(`${lines.join('\n').trimEnd()}\n`);
+    }
   });
 });

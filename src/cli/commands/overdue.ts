@@ -4,7 +4,7 @@ import { RULE_IDS, type RuleId } from '../../core/overdue/ids.js';
 import { SEVERITIES, type Severity } from '../../core/overdue/types.js';
 import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
-import { renderCsv, renderJson, renderMarkdown, renderTable, renderText } from '../../render/overdue.js';
+import { jsonChunks, markdownChunks, renderCsv, tableChunks, textChunks } from '../../render/overdue.js';
 import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 
@@ -77,7 +77,7 @@ export const command = defineCommand({
     };
     switch (format) {
       case 'json':
-        ctx.stdout(renderJson(input));
+        writeChunks(ctx.stdout, jsonChunks(input));
         break;
       case 'csv':
         if (problems.length > 0)
@@ -87,14 +87,30 @@ export const command = defineCommand({
         ctx.stdout(renderCsv(input));
         break;
       case 'markdown':
-        ctx.stdout(renderMarkdown(input));
+        writeChunks(ctx.stdout, markdownChunks(input));
         break;
       case 'text':
-        ctx.stdout(renderText(input));
+        writeChunks(ctx.stdout, textChunks(input));
         break;
       default:
-        ctx.stdout(renderTable(input, ctx.chalk, ctx.columns ?? 110));
+        writeChunks(ctx.stdout, tableChunks(input, ctx.chalk, ctx.columns ?? 110));
     }
     return code;
   },
 });
+
+/** Writes pieces of output in blocks of about 256 KB: neither one huge string nor a write per line. */
+function writeChunks(write: (text: string) => void, chunks: Iterable<string>): void {
+  let block: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    block.push(chunk);
+    size += chunk.length;
+    if (size >= 262_144) {
+      write(block.join(''));
+      block = [];
+      size = 0;
+    }
+  }
+  if (block.length > 0) write(block.join(''));
+}
