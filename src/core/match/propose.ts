@@ -56,7 +56,8 @@ interface Setup {
   /** Per pair (mentee i, eligible mentor j at i * m + j): the score. */
   scores: Float64Array;
   /** Per pair: -1 when it may be made; else 0 for a ban, or 1 + the index of the required criterion it fails. */
-  verdicts: Int32Array;
+  /** -1 allowed, 0 banned, 1 + k failed required criterion k (criteria are few). */
+  verdicts: Int16Array;
   bans: Map<string, Reason>;
 }
 
@@ -90,13 +91,20 @@ function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
   const menteePrep = mentees.map((m) => compiled.prepareMentee(m.data));
   const m = eligibleMentors.length;
   const scores = new Float64Array(mentees.length * m);
-  const verdicts = new Int32Array(mentees.length * m);
+  const verdicts = new Int16Array(mentees.length * m);
+  // The bans by mentor, so that the millions of pairs without one cost no lookup by name.
+  const bannedFor = new Map<string, Set<string>>();
+  for (const k of bans.keys()) {
+    const [mentor, mentee] = k.split('\u0000') as [string, string];
+    bannedFor.set(mentor, (bannedFor.get(mentor) ?? new Set()).add(mentee));
+  }
   eligibleMentors.forEach((status, j) => {
     const prep = compiled.prepareMentor(status.mentor.data);
+    const banned = bannedFor.get(status.mentor.id);
     mentees.forEach((mentee, i) => {
       const r = compiled.score(prep, menteePrep[i]!);
       scores[i * m + j] = r.score;
-      verdicts[i * m + j] = bans.has(key(status.mentor.id, mentee.id)) ? 0 : r.failed === -1 ? -1 : 1 + r.failed;
+      verdicts[i * m + j] = banned?.has(mentee.id) ? 0 : r.failed === -1 ? -1 : 1 + r.failed;
     });
   });
   return { mentees, waitingReasons, mentors, eligibleMentors, scores, verdicts, bans };
