@@ -44,7 +44,7 @@ const englishOnly = {
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/store/parse-worker.ts', 'stat-worker': 'src/store/stat-worker.ts' },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -14,11 +14,12 @@
 // are ignored (and rebuilt) when they are not plain files or folders owned by this user and closed
 // to others. A shard that is missing, stale, from another version of the tool, or unreadable is
 // simply rebuilt.
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../core/folder.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
 import { schemaFingerprint } from './fingerprint.js';
+import type { FileStat } from './stats.js';
 import { writeBatch } from './write.js';
 
 export const CACHE_DIR = PRIVATE_DIR;
@@ -51,8 +52,12 @@ interface Shard {
 export interface RecordCache {
   /** Says how many files a record folder ('' for the programme folder itself) has, before its files are looked up. */
   folder(name: string, files: number): void;
-  get(file: string, stat: Stats): FileResult | undefined;
-  set(file: string, stat: Stats, result: FileResult): void;
+  get(file: string, stat: FileStat): FileResult | undefined;
+  set(file: string, stat: FileStat, result: FileResult): void;
+  /** Whether there are shards on disk to read (a warm run). */
+  hasShards(): boolean;
+  /** Reads every shard the folders' files will need now, rather than on first use. */
+  preload(): void;
   /** Writes the shards that changed; failures are ignored (it is only a cache). */
   save(): void;
 }
@@ -140,6 +145,14 @@ export function openCache(dir: string): RecordCache {
   };
 
   return {
+    hasShards: () => onDisk.size > 0,
+    preload() {
+      for (const name of onDisk) {
+        const m = SHARD_NAME.exec(name)!;
+        if (counts.get(m[1]!) !== Number(m[2]) || shards.has(name)) continue;
+        shards.set(name, { name, old: read(name), fresh: {}, changed: false });
+      }
+    },
     folder(name, files) {
       const group = name === '' ? '_' : name;
       counts.set(group, bucketCount(files, inUse.get(group)));
@@ -172,14 +185,18 @@ export function openCache(dir: string): RecordCache {
     },
     save() {
       const writes: Shard[] = [];
+      const used = (name: string) => {
+        const shard = shards.get(name);
+        return shard !== undefined && Object.keys(shard.fresh).length > 0;
+      };
       for (const shard of shards.values()) {
         // Changed, or an entry of the old shard no longer used (a file removed or changed).
-        if (shard.changed || Object.keys(shard.fresh).length !== Object.keys(shard.old).length) writes.push(shard);
+        if (used(shard.name) && (shard.changed || Object.keys(shard.fresh).length !== Object.keys(shard.old).length)) writes.push(shard);
       }
       // Shards of another bucket count, or of buckets no file uses any more, are left over.
       const stale = [...onDisk].filter((name) => {
         const m = SHARD_NAME.exec(name)!;
-        return Number(m[2]) !== (counts.get(m[1]!) ?? -1) || !shards.has(name);
+        return Number(m[2]) !== (counts.get(m[1]!) ?? -1) || !used(name);
       });
       const oldCache = join(privateFolder, OLD_CACHE);
       let hasOld = false;

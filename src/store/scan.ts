@@ -7,7 +7,7 @@
 // Only plain files inside the folder are read: a symbolic link (which could point anywhere, such
 // as /etc/shadow) or a pipe or device (which would hang or never end) is reported as a problem
 // with its path and never opened.
-import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assemble, classifyPath, type FileResult, type RecordResult } from '../core/folder.js';
 import { fileTooLarge, MAX_FILE_BYTES } from '../core/limits.js';
@@ -18,6 +18,7 @@ import { FOLDERS, PROGRAMME_FILE, type RecordKind } from '../core/schema/plain.j
 import { UserError } from '../errors.js';
 import { openCache, type RecordCache } from './cache.js';
 import { readPlain } from './read.js';
+import { statMany, type FileStat } from './stats.js';
 
 export interface LoadedProgramme {
   dir: string;
@@ -46,7 +47,7 @@ export interface Scan {
   cache: RecordCache | undefined;
   strays: Problem[];
   records: RecordResult[];
-  pending: (PendingFile & { record: RecordResult; stat: Stats })[];
+  pending: (PendingFile & { record: RecordResult; stat: FileStat })[];
   textOf: (file: string) => string | undefined;
 }
 
@@ -60,9 +61,9 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const records: RecordResult[] = [];
   const texts = new Map<string, string>();
   /** Files the cache could not answer for: read and checked after the folder is listed. */
-  const pending: (PendingFile & { record: RecordResult; stat: Stats })[] = [];
+  const pending: (PendingFile & { record: RecordResult; stat: FileStat })[] = [];
 
-  const visit = (rel: string, stat: Stats): void => {
+  const visit = (rel: string, stat: FileStat): void => {
     if (stat.isSymbolicLink()) {
       const role = classifyPath(rel, false);
       if (role.role !== 'ignore' || RECORD_FOLDER_NAMES.includes(rel)) {
@@ -100,8 +101,13 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
     }
   };
 
+  // First the folder's own entries and the names in each record folder; then (for many files) a
+  // worker looks at the records with lstat while the cache is read here; then every entry is
+  // visited in the order it always was.
   const top = listFolder(dir, '', strays);
   cache?.folder('', top.length);
+  const jobs: { rel: string; stat: FileStat | undefined }[] = [];
+  const children: string[] = [];
   for (const name of top) {
     const stat = lstatSync(join(dir, name));
     if (RECORD_FOLDER_NAMES.includes(name) && stat.isFile()) {
@@ -115,13 +121,21 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
       );
       continue;
     }
-    visit(name, stat);
+    jobs.push({ rel: name, stat });
     if (stat.isDirectory() && RECORD_FOLDER_NAMES.includes(name)) {
-      const children = listFolder(dir, name, strays).sort();
-      cache?.folder(name, children.length);
-      for (const child of children) visit(`${name}/${child}`, lstatSync(join(dir, name, child)));
+      const names = listFolder(dir, name, strays).sort();
+      cache?.folder(name, names.length);
+      for (const child of names) {
+        jobs.push({ rel: `${name}/${child}`, stat: undefined });
+        children.push(`${name}/${child}`);
+      }
     }
   }
+  const looking = cache?.hasShards() ? statMany(dir, children) : undefined;
+  cache?.preload();
+  const stats = looking?.results() ?? [];
+  let next = 0;
+  for (const job of jobs) visit(job.rel, job.stat ?? stats[next++] ?? lstatSync(join(dir, job.rel)));
   const textOf = (file: string): string | undefined => {
     if (texts.has(file)) return texts.get(file);
     const read = readPlain(join(dir, file), MAX_FILE_BYTES);

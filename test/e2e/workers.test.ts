@@ -1,6 +1,8 @@
 // Files are checked on worker threads when there are many: the results must be exactly those of
 // one thread, and a worker that fails must cost time, never a file.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerCount } from '../../src/store/parallel.js';
 import { cli, exampleCopy, EXAMPLE_TODAY } from '../helpers.js';
@@ -49,5 +51,24 @@ describe('checking files on worker threads', () => {
     expect(workerCount(5000, { MENTOR_COORD_WORKERS: '0' }, 8)).toBe(0);
     expect(workerCount(10, { MENTOR_COORD_WORKERS: '2' }, 1)).toBe(2);
     expect(workerCount(1, { MENTOR_COORD_WORKERS: '2' }, 4)).toBe(0);
+  });
+
+  it('looks at the files on a worker while the cache is read, with the same result, links and pipes included', () => {
+    const dir = damaged();
+    symlinkSync('/etc/passwd', join(dir, 'mentors', 'zz-link.yaml'));
+    execFileSync('mkfifo', [join(dir, 'mentees', 'zz-pipe.yaml')]);
+    writeFileSync(join(dir, 'matches', 'notes.txt'), 'not a record\n');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const sub of ['mentors', 'mentees', 'matches'])
+      for (const name of readdirSync(join(dir, sub))) if (lstatSync(join(dir, sub, name)).isFile()) utimesSync(join(dir, sub, name), hourAgo, hourAgo);
+    cli(['validate', '--dir', dir], { env: { MENTOR_COORD_WORKERS: '0' } });
+    const one = cli(['validate', '--json', '--dir', dir], { env: { MENTOR_COORD_WORKERS: '0' } });
+    expect(one.stdout).toContain('symlink');
+    expect(one.stdout).toContain('special-file');
+    const run = cli(['validate', '--json', '--dir', dir], { env: { MENTOR_COORD_WORKERS: '1', MENTOR_COORD_DEBUG: 'workers' } });
+    expect(run.stderr).toMatch(/looked at \d+ files on a worker thread/);
+    expect(run.stdout).toBe(one.stdout);
+    const report = (env: Record<string, string>) => cli(['overdue', '--json', '--today', EXAMPLE_TODAY, '--dir', dir], { env }).stdout;
+    expect(report({ MENTOR_COORD_WORKERS: '1' })).toBe(report({ MENTOR_COORD_WORKERS: '0' }));
   });
 });
