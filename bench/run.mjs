@@ -27,7 +27,7 @@ function time(args, { env = {} } = {}) {
     maxBuffer: 1 << 30,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
+  const rss = [...(result.stderr ?? '').matchAll(/BENCH_MAX_RSS_KB=(\d+)/g)].at(-1);
   return { ms, code: result.status, rssMb: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout, stderr: result.stderr };
 }
 
