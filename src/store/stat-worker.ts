@@ -10,6 +10,7 @@ export interface StatWorkerInput {
   dir: string;
   files: string[];
   port: MessagePort;
+  /** [done flag, files looked at so far] */
   signal: Int32Array;
 }
 
@@ -19,6 +20,8 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   const { dir, files, port, signal } = workerData as StatWorkerInput;
   const out = new Float64Array(files.length * FIELDS);
   for (let i = 0; i < files.length; i++) {
+    // Progress, so that a slow disk is not taken for a stalled worker.
+    if ((i & 255) === 0) Atomics.store(signal, 1, i);
     try {
       const s = lstatSync(join(dir, files[i]!));
       out.set([s.mode, s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev], i * FIELDS);

@@ -69,7 +69,7 @@ export function statMany(dir: string, files: string[], env: Record<string, strin
   const allowed = set === undefined ? files.length >= MIN_FILES : /^\d+$/.test(set) && Number(set) > 0 && files.length > 0;
   const url = allowed ? script() : undefined;
   if (url === undefined) return { results: here };
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
@@ -102,11 +102,17 @@ export function statMany(dir: string, files: string[], env: Record<string, strin
   };
 }
 
+/** The worker's numbers once its flag is up; undefined if it makes no progress for ten seconds. */
 function waitFor(signal: Int32Array, port: MessagePort): Float64Array | undefined {
-  const since = Date.now();
+  let progress = -1;
+  let since = Date.now();
   while (Atomics.load(signal, 0) === 0) {
     Atomics.wait(signal, 0, 0, 200);
-    if (Date.now() - since > STALL_MS) return undefined;
+    const done = Atomics.load(signal, 1);
+    if (done !== progress) {
+      progress = done;
+      since = Date.now();
+    } else if (Date.now() - since > STALL_MS) return undefined;
   }
   const got = receiveMessageOnPort(port)?.message;
   return got instanceof Float64Array ? got : undefined;
