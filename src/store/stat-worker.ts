@@ -29,7 +29,9 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
       out[i * FIELDS] = Number.NaN;
     }
   }
-  port.postMessage(out, [out.buffer]);
+  // For the tests: a worker whose answer is unusable (the files are looked at on the main thread).
+  if (process.env.MENTOR_COORD_FAULT === 'stat-worker-fails') port.postMessage(new Float64Array(0));
+  else port.postMessage(out, [out.buffer]);
   port.close();
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);

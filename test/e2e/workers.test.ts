@@ -70,5 +70,12 @@ describe('checking files on worker threads', () => {
     expect(run.stdout).toBe(one.stdout);
     const report = (env: Record<string, string>) => cli(['overdue', '--json', '--today', EXAMPLE_TODAY, '--dir', dir], { env }).stdout;
     expect(report({ MENTOR_COORD_WORKERS: '1' })).toBe(report({ MENTOR_COORD_WORKERS: '0' }));
+
+    // A worker whose answer cannot be used: the files are looked at here, with the same result.
+    const failing = cli(['validate', '--json', '--dir', dir], {
+      env: { MENTOR_COORD_WORKERS: '1', MENTOR_COORD_DEBUG: 'workers', MENTOR_COORD_FAULT: 'stat-worker-fails' },
+    });
+    expect(failing.stderr).not.toMatch(/looked at \d+ files on a worker thread/);
+    expect(failing.stdout).toBe(one.stdout);
   });
 });
