@@ -18,7 +18,7 @@ import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } fr
 import { join } from 'node:path';
 import type { FileResult } from '../core/folder.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
-import { schemaFingerprint } from './fingerprint.js';
+import { buildFingerprint } from './fingerprint.js';
 import type { FileStat } from './stats.js';
 import { writeBatch } from './write.js';
 
@@ -96,7 +96,7 @@ const SHARD_NAME = /^([a-z_]+)\.(\d+)\.(\d+)\.json$/;
 export function openCache(dir: string): RecordCache {
   const privateFolder = join(dir, CACHE_DIR);
   const folder = join(privateFolder, SHARD_DIR);
-  const print = schemaFingerprint();
+  const print = buildFingerprint();
   const usable = trusted(privateFolder, 'folder') && trusted(folder, 'folder');
   /** Shard files on disk, and the bucket count each folder's shards were made with. */
   const onDisk = new Set<string>();

@@ -3,6 +3,6 @@
 // build are checked again. Running from source (the in-process tests) uses a fixed name.
 declare const __MENTOR_COORD_FINGERPRINT__: string | undefined;
 
-export function schemaFingerprint(): string {
+export function buildFingerprint(): string {
   return typeof __MENTOR_COORD_FINGERPRINT__ === 'string' ? __MENTOR_COORD_FINGERPRINT__ : 'from-source';
 }

@@ -6,18 +6,15 @@
 // so loading stays one synchronous step for every command. A worker that cannot start, fails, or
 // stops making progress for ten seconds is given up on and its share checked here, so the result
 // never depends on the workers: only the time does.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { FileResult } from '../core/folder.js';
 import type { PendingFile } from './scan.js';
 import { parseFile, type WorkerInput, type WorkerOutput } from './parse-worker.js';
+import { builtWorker, waitForFlag, workersSetting } from './worker-threads.js';
 
 /** Fewer files than this are checked on the main thread: a worker takes ~0.1 s to start. */
 const MIN_FILES = 400;
-const STALL_MS = 10_000;
 
 /**
  * How many workers: MENTOR_COORD_WORKERS when set (0 turns them off; any other number is used
@@ -25,20 +22,10 @@ const STALL_MS = 10_000;
  * most three, and none for fewer than MIN_FILES files.
  */
 export function workerCount(files: number, env: Record<string, string | undefined> = process.env, cores = availableParallelism()): number {
-  const set = env.MENTOR_COORD_WORKERS;
-  if (set !== undefined && /^\d+$/.test(set.trim())) return Math.min(Number(set), Math.max(0, files - 1), 16);
+  const set = workersSetting(env);
+  if (set !== undefined) return Math.min(set, Math.max(0, files - 1), 16);
   if (files < MIN_FILES) return 0;
   return Math.max(0, Math.min(cores - 1, 3));
-}
-
-/** The built worker script (dist/parse-worker.js), or undefined when running from source. */
-function workerScript(): URL | undefined {
-  for (const rel of ['./parse-worker.js', '../parse-worker.js']) {
-    const url = new URL(rel, import.meta.url);
-    const path = fileURLToPath(url);
-    if (path.endsWith(`${sep}dist${sep}parse-worker.js`) && existsSync(path)) return url;
-  }
-  return undefined;
 }
 
 /** Files taken at a time: small enough to even out, large enough that taking them costs nothing. */
@@ -46,7 +33,7 @@ export const CHUNK = 32;
 
 export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
   const workers = workerCount(files.length);
-  const script = workers > 0 ? workerScript() : undefined;
+  const script = workers > 0 ? builtWorker('parse-worker') : undefined;
   if (script === undefined) return files.map((f) => parseFile(dir, f.rel, f.kind));
 
   // Every thread, this one included, takes the next chunk of files from a shared counter until
@@ -94,7 +81,7 @@ export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
     for (const share of started) drain(share);
   }
   for (const share of started) {
-    if (waitFor(share.signal)) drain(share);
+    if (waitForFlag(share.signal)) drain(share);
     else failed.add(share);
     if (failed.has(share)) void share.worker.terminate();
     share.port.close();
@@ -108,19 +95,4 @@ export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
   // Whatever a worker took and did not deliver is checked here.
   for (let i = 0; i < files.length; i++) results[i] ??= parseFile(dir, files[i]!.rel, files[i]!.kind);
   return results as FileResult[];
-}
-
-/** Waits until the worker's flag is up (true), or gives up when it stops making progress. */
-function waitFor(signal: Int32Array): boolean {
-  let progress = -1;
-  let since = Date.now();
-  while (Atomics.load(signal, 0) === 0) {
-    Atomics.wait(signal, 0, 0, 200);
-    const done = Atomics.load(signal, 1);
-    if (done !== progress) {
-      progress = done;
-      since = Date.now();
-    } else if (Date.now() - since > STALL_MS) return false;
-  }
-  return true;
 }

@@ -3,10 +3,11 @@
 // raises the shared flag the main thread waits on.
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { raiseFlag } from './worker-threads.js';
 import type { FileResult } from '../core/folder.js';
 import { readRecordFile } from '../core/read-record.js';
 import type { RecordKind } from '../core/schema/index.js';
-import { MAX_FILE_BYTES } from '../core/parse.js';
+import { MAX_FILE_BYTES } from '../core/limits.js';
 import { readPlainInto } from './read.js';
 import { unreadable } from './unreadable.js';
 
@@ -52,7 +53,5 @@ if (workerData && (workerData as Partial<WorkerInput>).signal) {
   } catch (error) {
     port.postMessage({ ok: false, error: String(error) } satisfies WorkerOutput);
   }
-  port.close();
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  raiseFlag(port, signal);
 }

@@ -5,6 +5,7 @@
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { raiseFlag } from './worker-threads.js';
 
 export interface StatWorkerInput {
   dir: string;
@@ -32,7 +33,5 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   // For the tests: a worker whose answer is unusable (the files are looked at on the main thread).
   if (process.env.MENTOR_COORD_FAULT === 'stat-worker-fails') port.postMessage(new Float64Array(0));
   else port.postMessage(out, [out.buffer]);
-  port.close();
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  raiseFlag(port, signal);
 }

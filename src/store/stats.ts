@@ -2,12 +2,11 @@
 // cache): see src/store/stat-worker.ts. The results are the same numbers lstat gives here; a file
 // the worker could not look at, or a worker that fails or stalls, is looked at here instead, so
 // what the loader decides never depends on the worker.
-import { constants, existsSync, lstatSync } from 'node:fs';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { FIELDS, type StatWorkerInput } from './stat-worker.js';
+import { constants, lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { FIELDS, type StatWorkerInput } from './stat-worker.js';
+import { builtWorker, waitForFlag, workersSetting } from './worker-threads.js';
 
 /** What the loader needs to know of a file. */
 export interface FileStat {
@@ -43,20 +42,10 @@ class PackedStat implements FileStat {
 
 /** Fewer files than this are looked at here: starting a worker costs more than it saves. */
 const MIN_FILES = 2000;
-const STALL_MS = 10_000;
 
 export interface StatsJob {
   /** Each file's status, in the order given (waits for the worker). */
   results(): FileStat[];
-}
-
-function script(): URL | undefined {
-  for (const rel of ['./stat-worker.js', '../stat-worker.js']) {
-    const url = new URL(rel, import.meta.url);
-    const path = fileURLToPath(url);
-    if (path.endsWith(`${sep}dist${sep}stat-worker.js`) && existsSync(path)) return url;
-  }
-  return undefined;
 }
 
 /**
@@ -65,9 +54,9 @@ function script(): URL | undefined {
  */
 export function statMany(dir: string, files: string[], env: Record<string, string | undefined> = process.env): StatsJob {
   const here = (): FileStat[] => files.map((f) => lstatSync(join(dir, f)));
-  const set = env.MENTOR_COORD_WORKERS?.trim();
-  const allowed = set === undefined ? files.length >= MIN_FILES : /^\d+$/.test(set) && Number(set) > 0 && files.length > 0;
-  const url = allowed ? script() : undefined;
+  const set = workersSetting(env);
+  const allowed = set === undefined ? files.length >= MIN_FILES : set > 0 && files.length > 0;
+  const url = allowed ? builtWorker('stat-worker') : undefined;
   if (url === undefined) return { results: here };
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
@@ -85,7 +74,8 @@ export function statMany(dir: string, files: string[], env: Record<string, strin
   }
   return {
     results() {
-      const packed = waitFor(signal, port1);
+      const got = waitForFlag(signal) ? receiveMessageOnPort(port1)?.message : undefined;
+      const packed = got instanceof Float64Array ? got : undefined;
       port1.close();
       if (packed === undefined || packed.length !== files.length * FIELDS) {
         void worker.terminate();
@@ -100,20 +90,4 @@ export function statMany(dir: string, files: string[], env: Record<string, strin
       });
     },
   };
-}
-
-/** The worker's numbers once its flag is up; undefined if it makes no progress for ten seconds. */
-function waitFor(signal: Int32Array, port: MessagePort): Float64Array | undefined {
-  let progress = -1;
-  let since = Date.now();
-  while (Atomics.load(signal, 0) === 0) {
-    Atomics.wait(signal, 0, 0, 200);
-    const done = Atomics.load(signal, 1);
-    if (done !== progress) {
-      progress = done;
-      since = Date.now();
-    } else if (Date.now() - since > STALL_MS) return undefined;
-  }
-  const got = receiveMessageOnPort(port)?.message;
-  return got instanceof Float64Array ? got : undefined;
 }
