@@ -86,8 +86,12 @@ export function suggestId(name: string): string {
   return slug === '' ? 'person' : slug;
 }
 
-/** A checked record, or its problems; a record with schema problems may keep its valid fields (partial). */
-export type FileResult = { ok: true; value: unknown } | { ok: false; problems: Problem[]; partial?: unknown };
+/**
+ * A checked record, or its problems; a record with schema problems may keep its valid fields
+ * (partial). A record that loads may still have problems of its own that do not stop it loading
+ * (a match's dates out of order).
+ */
+export type FileResult = { ok: true; value: unknown; problems?: Problem[] } | { ok: false; problems: Problem[]; partial?: unknown };
 
 export interface RecordResult {
   kind: RecordKind;
@@ -129,6 +133,7 @@ export function assemble(
       if (r.kind === 'match') for (const id of peopleNamedIn(textOf(r.file))) inUnreadableMatches.add(id);
       continue;
     }
+    if (r.result.problems) problems.push(...r.result.problems);
     const loaded = { id: r.id, file: r.file, data: r.result.value };
     if (r.kind === 'programme') settings = r.result.value as Programme;
     else if (r.kind === 'mentor') mentors.push(loaded as Loaded<Mentor>);

@@ -3,9 +3,10 @@
 import { checkRecord } from './check-record.js';
 import type { FileResult } from './folder.js';
 import { locateProblems } from './locate.js';
+import { matchDates } from './match-dates.js';
 import { partialRecord } from './partial.js';
 import { decode, parseYaml } from './parse.js';
-import { programmeSchema, type Programme, type RecordKind } from './schema/index.js';
+import { programmeSchema, type Match, type Programme, type RecordKind } from './schema/index.js';
 
 /** One record file's bytes to its checked value, or its problems with lines and columns. */
 export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array): FileResult {
@@ -14,9 +15,15 @@ export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array
   const parsed = parseYaml(file, decoded.text);
   if (!parsed.ok) return parsed;
   const checked = checkRecord(kind, file, parsed.value);
-  if (checked.ok) return checked;
+  const text = () => decoded.text;
+  if (checked.ok) {
+    // A match whose dates are out of order still loads; its problems go with it.
+    const dates = kind === 'match' ? matchDates(file, checked.value as Match) : [];
+    return dates.length > 0 ? { ok: true, value: checked.value, problems: locateProblems(dates, text) } : checked;
+  }
   const partial = partialRecord(kind, parsed.value);
-  return { ok: false, problems: locateProblems(checked.problems, () => decoded.text), ...(partial !== undefined ? { partial } : {}) };
+  const problems = [...checked.problems, ...(kind === 'match' && partial !== undefined ? matchDates(file, partial as Match) : [])];
+  return { ok: false, problems: locateProblems(problems, text), ...(partial !== undefined ? { partial } : {}) };
 }
 
 /** Every setting at its default: used to report on the records when programme.yaml is broken. */

@@ -2,7 +2,6 @@
 // here; each returns problems with paths, which the loader turns into lines and columns.
 import { duplicateId } from './duplicate-id.js';
 import { excludedPair } from './excluded-pair.js';
-import { matchDates } from './match-dates.js';
 import { matchPeople } from './match-people.js';
 import { menteeInTwoMatches } from './mentee-in-two-matches.js';
 import { notWithKnown } from './not-with-known.js';
@@ -20,7 +19,6 @@ export const CHECKS: readonly CrossCheck[] = [
   excludedPair,
   menteeInTwoMatches,
   overCapacity,
-  matchDates,
   programmeSettings,
   overdueSettings,
 ];

@@ -1,21 +1,13 @@
-import type { Loaded } from '../model.js';
-import { problem, type Problem } from '../problems.js';
-import type { Match } from '../schema/index.js';
-import type { CrossCheck } from './types.js';
+// A match's status agrees with its record, and its dates come in a possible order. It needs
+// nothing but the match's own file, so it runs when the file is read (src/core/read-record.ts),
+// also on the valid part of a match that failed its schema, and its problems are cached with the
+// file's record: a run that reads a match from the cache never looks into its meetings and calls
+// for this (see docs/performance.md, "Records read from the cache on demand").
+import { problem, type Problem } from './problems.js';
+import type { Match } from './schema/index.js';
 
-export const matchDates: CrossCheck = {
-  id: 'match-dates',
-  partial: true,
-  description: "a match's status agrees with its record, and its dates come in a possible order",
-  run(model) {
-    return [...model.matches.values()].flatMap(checkMatch);
-  },
-};
-
-function checkMatch(match: Loaded<Match>): Problem[] {
+export function matchDates(file: string, m: Match): Problem[] {
   const out: Problem[] = [];
-  const m = match.data;
-  const { file } = match;
   const order = (earlier: [string, string | undefined], later: [string, string | undefined], path: (string | number)[]) => {
     const [aName, a] = earlier;
     const [bName, b] = later;
