@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
+import { shardText } from '../src/store/cache.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'mentor-coord.js');
@@ -115,4 +116,26 @@ function sharedBin(): string {
     shared = join(root, 'bin', 'mentor-coord.js');
   }
   return shared;
+}
+
+/** A cache shard's entry, as the tests see it: the record whole. */
+export type ShardEntry = [number, number, number, number, number, { ok: boolean; value?: Record<string, unknown>; problems?: unknown[] }];
+
+/** A cache shard read back with each record whole (its fields kept apart put back in place). */
+export function readShard(path: string): { format: number; fingerprint: string; entries: Record<string, ShardEntry> } {
+  const bytes = readFileSync(path);
+  const newline = bytes.indexOf(10);
+  const head = JSON.parse(bytes.toString('utf8', 0, newline)) as { format: number; fingerprint: string; entries: Record<string, ShardEntry & number[]> };
+  for (const entry of Object.values(head.entries)) {
+    if (entry.length < 8) continue;
+    const [start, end] = [entry[6] as number, entry[7] as number];
+    Object.assign(entry[5].value!, JSON.parse(bytes.toString('utf8', newline + 1 + start, newline + 1 + end)));
+    entry.length = 6;
+  }
+  return head;
+}
+
+/** Writes a shard as the tool would (to plant one). */
+export function writeShard(path: string, shard: { fingerprint: string; entries: Record<string, ShardEntry> }): void {
+  writeFileSync(path, shardText(shard.entries as never, shard.fingerprint));
 }

@@ -9,6 +9,13 @@
 // run reads the same amount as ever. The number of buckets follows the folder's size, with room
 // either side so that a folder near a boundary does not flip between two.
 //
+// Records on demand: a match's meetings, calls, reviews and concerns (four fifths of its bytes)
+// are kept after the shard's entries, not inside them, as each match's own piece of JSON. A
+// command that needs every match in full (overdue, the call plan) reads them at once; one that
+// needs only who is matched with whom (validate, the commands that write, show) reads a match's
+// pieces when code first uses them (`onDemand`), so a warm run does not build the objects of
+// every call ever recorded. The record is the same object either way.
+//
 // Trust: an entry is used only while the file's size, modification time, change time (which no
 // one can set back), inode and device are all as they were; a shard, and the folders above it,
 // are ignored (and rebuilt) when they are not plain files or folders owned by this user and closed
@@ -17,6 +24,7 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../core/folder.js';
+import { UserError } from '../errors.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
 import { buildFingerprint } from './fingerprint.js';
 import type { FileStat } from './stats.js';
@@ -27,16 +35,25 @@ export const CACHE_DIR = PRIVATE_DIR;
 export const SHARD_DIR = 'records';
 /** The one-file cache of earlier versions, removed when found. */
 const OLD_CACHE = 'records.json';
-const FORMAT = 4;
+const FORMAT = 5;
 /** Files per shard the bucket count aims at; it keeps a count while shards hold 64 to 1,024. */
 const PER_SHARD = 256;
 
-/** size, mtimeMs, ctimeMs, ino, dev, and the result: an array, so no key is written 15,000 times. */
-type Entry = [number, number, number, number, number, FileResult];
+/** The fields of a record kept apart from its entry, read when used (the big lists of a match). */
+const APART: ReadonlySet<string> = new Set(['meetings', 'checkins', 'reviews', 'concerns']);
 
-interface ShardFile {
+/**
+ * size, mtimeMs, ctimeMs, ino, dev, and the result (an array, so no key is written 15,000 times);
+ * then, for a record with fields kept apart, where their JSON starts and ends, in bytes after the
+ * entries (the fields themselves are null in the result until read).
+ */
+type Entry = [number, number, number, number, number, FileResult, number?, number?];
+
+/** A shard file is this as one line of JSON, a newline, and `apart` bytes: the fields kept apart. */
+interface ShardHead {
   format: number;
   fingerprint: string;
+  apart: number;
   entries: Record<string, Entry>;
 }
 
@@ -44,10 +61,72 @@ interface Shard {
   name: string;
   /** Entries read from disk (empty when there was no usable shard). */
   old: Record<string, Entry>;
+  /** The shard file's bytes, while its entries' fields kept apart may still be read. */
+  bytes?: Buffer;
+  /** Where the fields kept apart start in `bytes`. */
+  base?: number;
   /** Entries of this run: kept from old, or new. */
   fresh: Record<string, Entry>;
   changed: boolean;
 }
+
+export interface CacheOptions {
+  /** Read the fields a record keeps apart when they are first used, not when it is looked up. */
+  onDemand?: boolean;
+  /**
+   * A record read from its file again, for when its fields kept apart turn out damaged only once
+   * they are used (a command that writes must not be stopped by its cache).
+   */
+  reread?: (file: string) => FileResult | undefined;
+}
+
+/** A record's fields kept apart and not read yet: where they are (also to write them out unread). */
+interface Unread {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  keys: string[];
+  /** The fields from the record's file instead, or the error to throw, removing the shard. */
+  damaged(): Record<string, unknown> | Error;
+}
+const unread = new WeakMap<object, Unread>();
+
+/** Reads a record's fields kept apart, which turns them into plain fields. */
+function readApart(record: Record<string, unknown>): void {
+  const where = unread.get(record);
+  if (where === undefined) return;
+  let fields: Record<string, unknown>;
+  try {
+    fields = JSON.parse(where.bytes.toString('utf8', where.start, where.end)) as Record<string, unknown>;
+    if (where.keys.some((key) => !(key in fields))) throw new Error('a field is missing');
+  } catch {
+    const instead = where.damaged();
+    // Left unread: each use says the same.
+    if (instead instanceof Error) throw instead;
+    fields = instead;
+  }
+  unread.delete(record);
+  fill(record, where.keys, fields);
+}
+
+/** The accessors a record's unread fields have until first used: the same few for every record. */
+const ON_DEMAND = new Map<string, PropertyDescriptor>(
+  [...APART].map((key) => [
+    key,
+    {
+      configurable: true,
+      enumerable: true,
+      get(this: Record<string, unknown>) {
+        readApart(this);
+        return this[key];
+      },
+      set(this: Record<string, unknown>, v: unknown) {
+        readApart(this);
+        this[key] = v;
+      },
+    },
+  ]),
+);
 
 export interface RecordCache {
   /** Says how many files a record folder ('' for the programme folder itself) has, before its files are looked up. */
@@ -93,7 +172,7 @@ export function bucketCount(files: number, current: number | undefined): number 
 
 const SHARD_NAME = /^([a-z_]+)\.(\d+)\.(\d+)\.json$/;
 
-export function openCache(dir: string): RecordCache {
+export function openCache(dir: string, options: CacheOptions = {}): RecordCache {
   const privateFolder = join(dir, CACHE_DIR);
   const folder = join(privateFolder, SHARD_DIR);
   const print = buildFingerprint();
@@ -124,24 +203,89 @@ export function openCache(dir: string): RecordCache {
     const name = `${group}.${count}.${count === 1 ? 0 : hash(file.slice(slash + 1)) & (count - 1)}.json`;
     let shard = shards.get(name);
     if (shard === undefined) {
-      shard = { name, old: read(name), fresh: {}, changed: false };
+      shard = { name, ...read(name), fresh: {}, changed: false };
       shards.set(name, shard);
     }
     return shard;
   };
 
-  const read = (name: string): Record<string, Entry> => {
-    if (!onDisk.has(name)) return {};
+  const read = (name: string): Pick<Shard, 'old' | 'bytes' | 'base'> => {
+    if (!onDisk.has(name)) return { old: {} };
     const path = join(folder, name);
-    if (!trusted(path, 'file')) return {};
+    if (!trusted(path, 'file')) return { old: {} };
     try {
       // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
-      const loaded = JSON.parse(readFileSync(path, 'utf8')) as ShardFile;
-      if (loaded.format === FORMAT && loaded.fingerprint === print && loaded.entries && typeof loaded.entries === 'object') return loaded.entries;
+      const bytes = readFileSync(path);
+      const newline = bytes.indexOf(10);
+      if (newline < 0) return { old: {} };
+      const head = JSON.parse(bytes.toString('utf8', 0, newline)) as ShardHead;
+      const base = newline + 1;
+      if (
+        head.format === FORMAT &&
+        head.fingerprint === print &&
+        head.entries &&
+        typeof head.entries === 'object' &&
+        // Cut short or added to: not ours as written.
+        bytes.length - base === head.apart
+      )
+        return { old: head.entries, bytes, base };
     } catch {
       // Damaged: rebuilt below.
     }
-    return {};
+    return { old: {} };
+  };
+
+  /** The entry's result, whole: its fields kept apart read now, or when first used (onDemand). */
+  const complete = (shard: Shard, file: string, e: Entry): FileResult | undefined => {
+    const result = e[5];
+    if (e.length < 8) return result;
+    const start = e[6];
+    const end = e[7];
+    const { bytes, base } = shard;
+    const value = result.ok ? result.value : undefined;
+    if (
+      typeof start !== 'number' ||
+      typeof end !== 'number' ||
+      bytes === undefined ||
+      base === undefined ||
+      !(start >= 0 && start <= end && base + end <= bytes.length) ||
+      typeof value !== 'object' ||
+      value === null
+    )
+      return undefined;
+    e.length = 6;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((k) => APART.has(k));
+    if (!options.onDemand) {
+      try {
+        const fields = JSON.parse(bytes.toString('utf8', base + start, base + end)) as Record<string, unknown>;
+        for (const key of keys) {
+          if (!(key in fields)) return undefined;
+          record[key] = fields[key];
+        }
+        return result;
+      } catch {
+        return undefined;
+      }
+    }
+    unread.set(record, {
+      bytes,
+      start: base + start,
+      end: base + end,
+      keys,
+      damaged() {
+        // Only a shard changed on disk by hand gets here (each is written whole, with its length).
+        rmSync(join(folder, shard.name), { force: true });
+        const again = options.reread?.(file);
+        if (again?.ok && keys.every((key) => key in (again.value as object))) return again.value as Record<string, unknown>;
+        return new UserError(
+          `the cache of ${file} (${join(CACHE_DIR, SHARD_DIR, shard.name)}) is damaged`,
+          'It has been removed: run the command again, and mentor-coord reads the record from its file.',
+        );
+      },
+    });
+    for (const key of keys) Object.defineProperty(record, key, ON_DEMAND.get(key)!);
+    return result;
   };
 
   return {
@@ -150,7 +294,7 @@ export function openCache(dir: string): RecordCache {
       for (const name of onDisk) {
         const m = SHARD_NAME.exec(name)!;
         if (counts.get(m[1]!) !== Number(m[2]) || shards.has(name)) continue;
-        shards.set(name, { name, old: read(name), fresh: {}, changed: false });
+        shards.set(name, { name, ...read(name), fresh: {}, changed: false });
       }
     },
     folder(name, files) {
@@ -170,8 +314,9 @@ export function openCache(dir: string): RecordCache {
         e[5] &&
         typeof e[5] === 'object'
       ) {
-        shard.fresh[file] = e;
-        return e[5];
+        const result = complete(shard, file, e);
+        if (result !== undefined) shard.fresh[file] = e;
+        return result;
       }
       return undefined;
     },
@@ -221,8 +366,7 @@ export function openCache(dir: string): RecordCache {
         // every text at once added hundreds of megabytes to its peak (a cache needs no batch).
         for (const shard of writes) {
           const path = join(folder, shard.name);
-          const text = JSON.stringify({ format: FORMAT, fingerprint: print, entries: shard.fresh } satisfies ShardFile);
-          writeBatch([{ path, text, shownAs: path, mode: 0o600, flush: false }]);
+          writeBatch([{ path, text: shardText(shard.fresh, print), shownAs: path, mode: 0o600, flush: false }]);
         }
         for (const name of stale) rmSync(join(folder, name), { force: true });
         if (hasOld) rmSync(oldCache, { force: true });
@@ -231,4 +375,44 @@ export function openCache(dir: string): RecordCache {
       }
     },
   };
+}
+
+/** Turns the fields kept apart, read at last, into plain fields, where they were in the record. */
+function fill(record: Record<string, unknown>, keys: string[], fields: Record<string, unknown>): void {
+  for (const key of keys) {
+    Object.defineProperty(record, key, { value: fields[key], writable: true, enumerable: true, configurable: true });
+  }
+}
+
+/** A shard's text: its entries with the big fields of each record set apart after them. */
+export function shardText(entries: Record<string, Entry>, fingerprint: string): string {
+  const out: Record<string, Entry> = {};
+  const pieces: string[] = [];
+  let at = 0;
+  for (const file of Object.keys(entries)) {
+    const [size, mtime, ctime, ino, dev, result] = entries[file]!;
+    const value = result.ok ? result.value : undefined;
+    const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter((k) => APART.has(k)) : [];
+    if (!result.ok || keys.length === 0) {
+      out[file] = [size, mtime, ctime, ino, dev, result];
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    // The record with its big fields null (keeping their place), and those fields by themselves.
+    const head: Record<string, unknown> = {};
+    for (const key of Object.keys(record)) head[key] = APART.has(key) ? null : record[key];
+    const where = unread.get(record);
+    let piece: string;
+    if (where) piece = where.bytes.toString('utf8', where.start, where.end);
+    else {
+      const fields: Record<string, unknown> = {};
+      for (const key of keys) fields[key] = record[key];
+      piece = JSON.stringify(fields);
+    }
+    const length = Buffer.byteLength(piece, 'utf8');
+    out[file] = [size, mtime, ctime, ino, dev, { ...result, value: head }, at, at + length];
+    pieces.push(piece);
+    at += length;
+  }
+  return `${JSON.stringify({ format: FORMAT, fingerprint, apart: at, entries: out } satisfies ShardHead)}\n${pieces.join('')}`;
 }

@@ -5,12 +5,15 @@ import { locateProblems } from '../core/locate.js';
 import { compareProblems } from '../core/problems.js';
 import { defaultSettings } from '../core/read-record.js';
 import { parseAll } from './parallel.js';
+import { parseFile } from './parse-worker.js';
 import { scanProgramme, finishScan, type LoadedProgramme, type LoadOptions } from './scan.js';
 
 export { assertProgrammeFolder, type LoadedProgramme, type LoadOptions } from './scan.js';
 
 export function loadProgramme(dirArg: string, options: LoadOptions = {}): LoadedProgramme {
-  const scan = scanProgramme(dirArg, options);
+  // A command that writes changes a record or two: the others' calls are read only if used (and
+  // a record whose cached calls prove damaged is read from its file again).
+  const scan = scanProgramme(dirArg, { onDemand: true, reread: parseFile, ...options });
   const { loaded, crossFile } = finishScan(scan, parseAll(scan.dir, scan.pending), defaultSettings);
   loaded.problems.push(...locateProblems(crossFile, scan.textOf));
   loaded.problems.sort(compareProblems);

@@ -32,6 +32,13 @@ export interface LoadedProgramme {
 export interface LoadOptions {
   /** Keep parsed records in <dir>/.mentor-coord/ so unchanged files are not parsed again. */
   cache?: boolean;
+  /**
+   * The command uses few records in full (it checks, shows or changes some): a cached match's
+   * meetings, calls, reviews and concerns are read when first used (see src/store/cache.ts).
+   */
+  onDemand?: boolean;
+  /** For onDemand: reads a record's file again should its cached calls prove damaged (see src/store/cache.ts). */
+  reread?: (dir: string, file: string, kind: RecordKind) => FileResult;
 }
 
 /** A file the cache could not answer for, to be read and checked. */
@@ -56,7 +63,8 @@ const RECORD_FOLDER_NAMES: readonly string[] = Object.values(FOLDERS);
 export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const dir = resolve(dirArg);
   assertProgrammeFolder(dir, dirArg);
-  const cache: RecordCache | undefined = options.cache === false ? undefined : openCache(dir);
+  const cache: RecordCache | undefined =
+    options.cache === false ? undefined : openCache(dir, { onDemand: options.onDemand === true, reread: rereadWith(dir, options.reread) });
   const strays: Problem[] = [];
   const records: RecordResult[] = [];
   const texts = new Map<string, string>();
@@ -145,6 +153,14 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
     return text;
   };
   return { dir, cache, strays, records, pending, textOf };
+}
+
+function rereadWith(dir: string, reread: LoadOptions['reread']): ((file: string) => FileResult | undefined) | undefined {
+  if (!reread) return undefined;
+  return (file) => {
+    const role = classifyPath(file, false);
+    return role.role === 'record' ? reread(dir, file, role.kind) : undefined;
+  };
 }
 
 /** Whether the model can be built without the parsers: every file from the cache, and the settings readable. */

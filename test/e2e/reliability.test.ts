@@ -13,7 +13,7 @@ import { loadProgramme } from '../../src/store/load.js';
 import { fsError } from '../../src/store/write.js';
 import { UserError } from '../../src/errors.js';
 import { BEA_MATCH, programmeCopy, INIT_CONTACTS } from '../fixtures/programme.js';
-import { BIN, cli, cliAsUser, EXAMPLE_TODAY, mc, OTHER_USER, tempDir, type Run } from '../helpers.js';
+import { BIN, cli, cliAsUser, EXAMPLE_TODAY, mc, OTHER_USER, readShard, tempDir, writeShard, type Run } from '../helpers.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
 const quietIO = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, columns: undefined, cwd: () => '/' };
@@ -264,16 +264,16 @@ describe('the cache cannot hide a change or be planted', () => {
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     // Plant a cache entry that hides the open safeguarding concern.
     type Value = { checkins: { concern?: unknown }[]; concerns: unknown[] };
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, [number, number, number, number, number, { value: Value }]> };
-    const entry = cache.entries['matches/2026-09-nguyen-thi-ha.yaml']!;
-    for (const c of entry[5].value.checkins) delete c.concern;
-    entry[5].value.concerns = [];
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    const cache = readShard(cacheFile);
+    const value = cache.entries['matches/2026-09-nguyen-thi-ha.yaml']![5].value as Value;
+    for (const c of value.checkins) delete c.concern;
+    value.concerns = [];
+    writeShard(cacheFile, cache);
     const concerns = () => (JSON.parse(cli(['overdue', '--json', '--rule', 'concern-open', '--dir', p.dir], at).stdout) as { items: unknown[] }).items.length;
     chmodSync(cacheFile, 0o666);
     expect(concerns()).toBeGreaterThan(0);
     // The same planted file, private, would be believed: the permission check is what stopped it.
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    writeShard(cacheFile, cache);
     chmodSync(cacheFile, 0o600);
     expect(concerns()).toBe(0);
   });

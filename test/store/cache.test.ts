@@ -1,16 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bucketCount } from '../../src/store/cache.js';
-import { cli, mc, exampleCopy } from '../helpers.js';
+import { bucketCount, openCache } from '../../src/store/cache.js';
+import { cli, mc, exampleCopy, readShard, writeShard } from '../helpers.js';
 
 const shardsOf = (dir: string) => join(dir, '.mentor-coord', 'records');
 
 /** Every cached entry, by file, across the shards. */
 function entries(dir: string): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const name of readdirSync(shardsOf(dir)))
-    Object.assign(out, (JSON.parse(readFileSync(join(shardsOf(dir), name), 'utf8')) as { entries: Record<string, unknown[]> }).entries);
+  for (const name of readdirSync(shardsOf(dir))) Object.assign(out, readShard(join(shardsOf(dir), name)).entries);
   return out;
 }
 
@@ -67,7 +66,7 @@ describe('the record cache', () => {
     );
     writeFileSync(shard, '{"format": 4, "fingerprint": "x", "entr');
     expect(await mc(['validate', '--dir', dir])).toMatchObject({ code: 0, stderr: '' });
-    expect(() => JSON.parse(readFileSync(shard, 'utf8'))).not.toThrow();
+    expect(() => readShard(shard)).not.toThrow();
     expect(Object.keys(entries(dir))).toHaveLength(1 + 44 + 64 + 32);
   });
 
@@ -131,16 +130,183 @@ describe('the record cache', () => {
     age(dir, 3600);
     expect(cli(['validate', '--dir', dir]).code).toBe(0);
     const name = readdirSync(shardsOf(dir)).find((n) => n.startsWith('matches.'))!;
-    const shard = JSON.parse(readFileSync(join(shardsOf(dir), name), 'utf8')) as {
-      fingerprint: string;
-      entries: Record<string, [number, number, number, number, number, { ok: boolean; value?: { status?: string } }]>;
-    };
+    const shard = readShard(join(shardsOf(dir), name));
     expect(shard.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     // A shard from another build that says every match is closed: not believed.
     for (const entry of Object.values(shard.entries)) if (entry[5].value) entry[5].value.status = 'closed';
     shard.fingerprint = '0000000000000000';
-    writeFileSync(join(shardsOf(dir), name), JSON.stringify(shard));
+    writeShard(join(shardsOf(dir), name), shard);
     const report = JSON.parse(cli(['overdue', '--json', '--dir', dir, '--today', '2026-11-23']).stdout) as { items: unknown[] };
     expect(report.items.length).toBeGreaterThan(20);
+  });
+});
+
+describe("a match's meetings, calls, reviews and concerns in the cache", () => {
+  const old = Date.now() - 3600_000;
+  const stat = (ino: number) => ({
+    isSymbolicLink: () => false,
+    isDirectory: () => false,
+    isFile: () => true,
+    size: 100,
+    mtimeMs: old,
+    ctimeMs: old,
+    ino,
+    dev: 1,
+  });
+  const record = (n: number) => ({
+    mentor: `mentor-${n}`,
+    mentee: `mentee-${n}`,
+    status: 'active',
+    meetings: [{ date: '2026-01-05', note: `Ünïcode “quotes” ${n}` }],
+    checkins: [{ with: 'mentor', date: '2026-01-10', outcome: 'reached', actions: [] }],
+    planned_calls: [],
+    concerns: n === 1 ? [{ id: 'c1', raised: '2026-01-10', safeguarding: true }] : [],
+    reviews: [],
+    extensions: [],
+  });
+  /** A folder with one shard of three matches, written by the cache itself. */
+  function written(): { dir: string; shard: string } {
+    const dir = exampleCopy();
+    const cache = openCache(dir);
+    cache.folder('matches', 3);
+    for (const n of [1, 2, 3]) cache.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: record(n) });
+    cache.save();
+    return { dir, shard: join(shardsOf(dir), 'matches.1.0.json') };
+  }
+  const lookUp = (dir: string, onDemand: boolean) => {
+    const cache = openCache(dir, { onDemand });
+    cache.folder('matches', 3);
+    return { cache, get: (n: number) => cache.get(`matches/m-${n}.yaml`, stat(n)) as { ok: true; value: Record<string, unknown> } | undefined };
+  };
+
+  it('are kept after the entries, and read back as the same record whether read at once or on first use', () => {
+    const { dir, shard } = written();
+    const text = readFileSync(shard, 'utf8');
+    const [head, apart] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
+    expect(head).toContain('"meetings":null,"checkins":null,"planned_calls":[],"concerns":null,"reviews":null');
+    expect(head).not.toContain('Ünïcode');
+    expect(apart).toContain('Ünïcode “quotes” 2');
+    expect(JSON.parse(head)).toMatchObject({ format: 5, apart: Buffer.byteLength(apart) });
+
+    for (const onDemand of [false, true]) {
+      const { get } = lookUp(dir, onDemand);
+      const value = get(1)!.value;
+      // Not read until used, on demand; the fields are where they were, either way.
+      expect(typeof Object.getOwnPropertyDescriptor(value, 'checkins')!.get).toBe(onDemand ? 'function' : 'undefined');
+      expect(Object.keys(value)).toEqual(Object.keys(record(1)));
+      expect(JSON.stringify(value)).toBe(JSON.stringify(record(1)));
+      expect(Object.getOwnPropertyDescriptor(value, 'checkins')).toMatchObject({ writable: true, enumerable: true });
+      // Changed like any record, before or after its fields are read.
+      const other = get(2)!.value;
+      other.reviews = [{ date: '2026-02-01', milestone: '3m' }];
+      expect(other.meetings).toEqual(record(2).meetings);
+      expect(other.reviews).toEqual([{ date: '2026-02-01', milestone: '3m' }]);
+      (value.checkins as unknown[]).push({ with: 'mentee' });
+      expect((value.checkins as unknown[]).length).toBe(2);
+    }
+  });
+
+  it('are written out as they were when a shard is rewritten before they are read', () => {
+    const { dir, shard } = written();
+    const before = readFileSync(shard, 'utf8');
+    const { cache, get } = lookUp(dir, true);
+    expect(get(1)).toBeDefined();
+    expect(get(2)).toBeDefined();
+    // The third changed: the shard is written again, the first two never read.
+    cache.set('matches/m-3.yaml', { ...stat(3), size: 101 }, { ok: true, value: record(3) });
+    cache.save();
+    expect(readFileSync(shard, 'utf8')).not.toBe(before);
+    const again = lookUp(dir, false);
+    for (const n of [1, 2]) expect(JSON.stringify(again.get(n)!.value)).toBe(JSON.stringify(record(n)));
+    expect(again.cache.get('matches/m-3.yaml', { ...stat(3), size: 101 })).toMatchObject({ ok: true, value: record(3) });
+  });
+
+  it('damaged: read from the file again, or (already in use) a plain error that removes the shard', () => {
+    const { dir, shard } = written();
+    const text = readFileSync(shard, 'utf8');
+    // Same length, no longer JSON.
+    const broken = text.slice(0, text.indexOf('\n') + 1) + text.slice(text.indexOf('\n') + 1).replace('{"meetings"', '{"meetings"'.replace('{', '['));
+    writeFileSync(shard, broken);
+    expect(lookUp(dir, false).get(1)).toBeUndefined();
+    const value = lookUp(dir, true).get(1)!.value;
+    expect(() => value.checkins).toThrow(/the cache of matches\/m-1\.yaml \(\.mentor-coord\/records\/matches\.1\.0\.json\) is damaged/);
+    expect(existsSync(shard)).toBe(false);
+    expect(() => value.meetings).toThrow(/damaged/);
+
+    // A command that writes reads the record's file again instead.
+    writeFileSync(shard, broken);
+    const cache = openCache(dir, { onDemand: true, reread: (file) => (file === 'matches/m-1.yaml' ? { ok: true, value: record(1) } : undefined) });
+    cache.folder('matches', 3);
+    const reread = (cache.get('matches/m-1.yaml', stat(1)) as { value: Record<string, unknown> }).value;
+    expect(reread.concerns).toEqual(record(1).concerns);
+    expect(JSON.stringify(reread)).toBe(JSON.stringify(record(1)));
+
+    // Cut short or added to: not used at all.
+    const { shard: again } = written();
+    writeFileSync(again, `${readFileSync(again, 'utf8')} `);
+    expect(lookUp(dirname(dirname(dirname(again))), true).get(1)).toBeUndefined();
+  });
+
+  it('damaged by hand, never stop a safeguarding concern being recorded', async () => {
+    const dir = exampleCopy();
+    age(dir, 3600);
+    await mc(['validate', '--dir', dir]);
+    const match = 'matches/2026-10-emeka-obi.yaml';
+    for (const name of readdirSync(shardsOf(dir))) {
+      const path = join(shardsOf(dir), name);
+      const text = readFileSync(path, 'utf8');
+      const start = text.indexOf('\n') + 1;
+      // Every record's calls in every shard: same length, not JSON.
+      writeFileSync(path, text.slice(0, start) + text.slice(start).replaceAll('{"meetings"', '["meetings"'));
+    }
+    const run = await mc([
+      'checkin',
+      'record',
+      '2026-10-emeka-obi',
+      '--with',
+      'mentee',
+      '--outcome',
+      'reached',
+      '--date',
+      '2026-11-23',
+      '--concern',
+      'Said something worrying',
+      '--safeguarding',
+      '--today',
+      '2026-11-23',
+      '--dir',
+      dir,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('SAFEGUARDING CONCERN RECORDED');
+    expect(readFileSync(join(dir, match), 'utf8')).toContain('Said something worrying');
+    const report = await mc(['overdue', '--json', '--rule', 'concern-open', '--today', '2026-11-23', '--dir', dir]);
+    expect(report.stdout).toContain('Said something worrying');
+  });
+
+  it('give the same results on a warm run as on a cold one, for the commands that read them on demand', async () => {
+    const warm = exampleCopy();
+    age(warm, 3600);
+    const cold = exampleCopy();
+    await mc(['validate', '--dir', warm]);
+    expect(readdirSync(shardsOf(warm)).length).toBeGreaterThan(3);
+    const same = async (args: string[]) => {
+      const a = await mc([...args, '--dir', warm]);
+      const b = await mc([...args, '--no-cache', '--dir', cold]);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stderr).toBe(b.stderr);
+      expect(a.code).toBe(b.code);
+      return a;
+    };
+    const match = '2026-09-nguyen-thi-ha';
+    expect((await same(['show', match, '--json'])).stdout).toContain('concern');
+    await same(['show', 'arjun-mehta', '--json']);
+    await same(['validate', '--json']);
+    await same(['overdue', '--json', '--today', '2026-11-23']);
+    expect((await same(['match', 'explain', 'ugo-eze', '--json', '--today', '2026-11-23'])).code).toBe(0);
+    // A change to the match: the same file written either way.
+    const record = ['checkin', 'record', match, '--with', 'mentee', '--outcome', 'reached', '--date', '2026-11-23', '--today', '2026-11-23'];
+    await same(record);
+    expect(readFileSync(join(warm, 'matches', `${match}.yaml`), 'utf8')).toBe(readFileSync(join(cold, 'matches', `${match}.yaml`), 'utf8'));
   });
 });

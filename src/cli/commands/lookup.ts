@@ -13,7 +13,7 @@ export const show = defineCommand({
   arguments: [{ name: '<id>', description: 'a mentor, mentee or match id' }],
   options: {},
   async run(ctx, args) {
-    const { model } = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
+    const { model } = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
     const id = args[0]!;
     const match = model.matches.get(id);
     if (match) {

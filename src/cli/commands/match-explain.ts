@@ -11,7 +11,7 @@ export const command = defineCommand({
   arguments: [{ name: '<mentee>', description: 'the mentee id (file name in mentees/)' }],
   options: {},
   async run(ctx, args) {
-    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
     const id = args[0]!;
     if (!loaded.model.mentees.has(id))
       throw new UserError(`there is no mentee "${id}"`, `Give a file name from mentees/ without .yaml.${didYouMean(id, loaded.model.mentees.keys())}`);
