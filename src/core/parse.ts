@@ -98,6 +98,8 @@ function lineEndingProblem(file: string, text: string): Problem | undefined {
  * the markers would cause (and a hint a coordinator can follow).
  */
 export function mergeConflict(file: string, text: string): Problem | undefined {
+  // The common case without splitting the file into lines: no line starts with the marker.
+  if (!text.startsWith('<<<<<<<') && !text.includes('\n<<<<<<<')) return undefined;
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((l) => l.startsWith('<<<<<<<'));
   if (start === -1) return undefined;
