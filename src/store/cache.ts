@@ -137,6 +137,8 @@ export interface RecordCache {
   hasShards(): boolean;
   /** Reads every shard the folders' files will need now, rather than on first use. */
   preload(): void;
+  /** Every file has been looked up: unless records are read on demand, the shards' bytes are let go. */
+  looked(): void;
   /** Writes the shards that changed; failures are ignored (it is only a cache). */
   save(): void;
 }
@@ -327,6 +329,11 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       if (Date.now() - stat.mtimeMs < 2000) return;
       shard.fresh[file] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev, result];
       shard.changed = true;
+    },
+    looked() {
+      // Read at once, every record is whole: the 130 MB of a 50,000-person programme's shards
+      // need not stay in memory while the report is made.
+      if (!options.onDemand) for (const shard of shards.values()) shard.bytes = undefined;
     },
     save() {
       const writes: Shard[] = [];
