@@ -137,8 +137,6 @@ export interface RecordCache {
   hasShards(): boolean;
   /** Reads every shard the folders' files will need now, rather than on first use. */
   preload(): void;
-  /** Every file has been looked up: unless records are read on demand, the shards' bytes are let go. */
-  looked(): void;
   /** Writes the shards that changed; failures are ignored (it is only a cache). */
   save(): void;
 }
@@ -229,8 +227,16 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
         typeof head.entries === 'object' &&
         // Cut short or added to: not ours as written.
         bytes.length - base === head.apart
-      )
-        return { old: head.entries, bytes, base };
+      ) {
+        if (options.onDemand) return { old: head.entries, bytes, base };
+        // Every record whole now, so the shard's bytes need not stay in memory (130 MB at 50,000
+        // people): a piece that does not read makes its entry unusable (the file is parsed).
+        for (const file of Object.keys(head.entries)) {
+          const e = head.entries[file]!;
+          if (Array.isArray(e) && e.length >= 8 && complete({ name, bytes, base }, file, e) === undefined) delete head.entries[file];
+        }
+        return { old: head.entries };
+      }
     } catch {
       // Damaged: rebuilt below.
     }
@@ -238,7 +244,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
   };
 
   /** The entry's result, whole: its fields kept apart read now, or when first used (onDemand). */
-  const complete = (shard: Shard, file: string, e: Entry): FileResult | undefined => {
+  const complete = (shard: Pick<Shard, 'name' | 'bytes' | 'base'>, file: string, e: Entry): FileResult | undefined => {
     const result = e[5];
     if (e.length < 8) return result;
     const start = e[6];
@@ -329,11 +335,6 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       if (Date.now() - stat.mtimeMs < 2000) return;
       shard.fresh[file] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev, result];
       shard.changed = true;
-    },
-    looked() {
-      // Read at once, every record is whole: the 130 MB of a 50,000-person programme's shards
-      // need not stay in memory while the report is made.
-      if (!options.onDemand) for (const shard of shards.values()) shard.bytes = undefined;
     },
     save() {
       const writes: Shard[] = [];

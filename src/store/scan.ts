@@ -144,7 +144,6 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const stats = looking?.results() ?? [];
   let next = 0;
   for (const job of jobs) visit(job.rel, job.stat ?? stats[next++] ?? lstatSync(join(dir, job.rel)));
-  cache?.looked();
   const textOf = (file: string): string | undefined => {
     if (texts.has(file)) return texts.get(file);
     const read = readPlain(join(dir, file), MAX_FILE_BYTES);
