@@ -29,6 +29,8 @@ export interface Context {
   /** For stderr (messages and problems). */
   errChalk: ChalkInstance;
   stdout: (text: string) => void;
+  /** Resolves once stdout has taken what was written (see IO). */
+  stdoutReady: () => Promise<void>;
   stderr: (text: string) => void;
   stdinIsTTY: boolean;
   columns: number | undefined;
@@ -55,6 +57,7 @@ export function makeContext(options: GlobalOptions, io: IO = processIO(), findPr
     chalk: makeChalk(colorLevel({ isTTY: io.stdoutIsTTY, env, noColorFlag })),
     errChalk: makeChalk(colorLevel({ isTTY: io.stderrIsTTY, env, noColorFlag: options.color === false })),
     stdout: io.stdout,
+    stdoutReady: io.stdoutReady ?? (() => Promise.resolve()),
     stderr: io.stderr,
     stdinIsTTY: io.stdinIsTTY,
     columns: io.columns,

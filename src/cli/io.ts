@@ -3,6 +3,11 @@
 /** The process as a command sees it: the real one in the binary, a fake one in tests. */
 export interface IO {
   stdout: (text: string) => void;
+  /**
+   * Resolves once stdout has taken what was written. A pipe to a slower reader (cron's mail, a
+   * pager) would otherwise hold the rest of a long report in memory.
+   */
+  stdoutReady?: () => Promise<void>;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
@@ -20,6 +25,13 @@ export interface IO {
 export function processIO(): IO {
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutReady: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise<void>((resolve) => {
+            process.stdout.once('drain', resolve);
+            process.stdout.once('close', resolve);
+          })
+        : Promise.resolve(),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

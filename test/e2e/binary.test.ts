@@ -4,8 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cli, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+import { BIN, cli, ROOT, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
 import { INIT_CONTACTS } from '../fixtures/programme.js';
 
 const at = { env: { MENTOR_COORD_TODAY: EXAMPLE_TODAY } };
@@ -75,5 +76,39 @@ describe('the cron line', () => {
     expect(mail).toContain('mentor-coord: this folder could not be updated from git; the report below is from the copy on this machine.');
     expect(run.stdout).toMatch(/Riverside Mentoring: overdue on \d{4}-\d\d-\d\d/);
     expect(mail).not.toMatch(/npm (ERR|error)|command not found|internal error/);
+  });
+});
+
+describe('a long report through a pipe', () => {
+  it('is written whole, block by block, when the reader is slower than the tool', async () => {
+    const generator = pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href;
+    const { generate } = (await import(generator)) as { generate: (dir: string, o: { people: number; matches: number }) => void };
+    const dir = join(tempDir(), 'programme');
+    generate(dir, { people: 1000, matches: 500 });
+    const out = tempDir();
+    for (const format of ['json', 'table']) {
+      const args = `overdue --format ${format} --today 2026-11-23 --dir "${dir}"`;
+      // To a file (never waits) and to a pipe whose reader waits a second before reading.
+      const direct = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} > "${out}/direct"`], { env: { ...process.env, COLUMNS: '100' } });
+      const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | (sleep 1; cat > "${out}/piped")`], {
+        env: { ...process.env, COLUMNS: '100' },
+      });
+      expect(direct.status).toBe(0);
+      expect(piped.status).toBe(0);
+      const whole = readFileSync(join(out, 'direct'));
+      // Several blocks of 256 KB, more than a pipe holds.
+      expect(whole.length).toBeGreaterThan(600_000);
+      expect(readFileSync(join(out, 'piped')).equals(whole)).toBe(true);
+      // And whole: every item, to the last line.
+      const text = whole.toString('utf8');
+      if (format === 'json') {
+        const report = JSON.parse(text) as { items: unknown[] };
+        expect(report.items.length).toBeGreaterThan(500);
+      } else {
+        const rows = Number(/^(\d+) overdue$/m.exec(text)?.[1]);
+        expect(rows).toBeGreaterThan(500);
+        expect(text.endsWith('┘\n')).toBe(true);
+      }
+    }
   });
 });

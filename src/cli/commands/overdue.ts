@@ -7,6 +7,7 @@ import { EXIT, UserError } from '../../errors.js';
 import { jsonChunks, markdownChunks, renderCsv, tableChunks, textChunks } from '../../render/overdue.js';
 import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
+import type { Context } from '../context.js';
 
 const FORMATS = ['table', 'markdown', 'text', 'csv', 'json'] as const;
 const GROUPS: GroupBy[] = ['rule', 'person', 'match'];
@@ -77,7 +78,7 @@ export const command = defineCommand({
     };
     switch (format) {
       case 'json':
-        writeChunks(ctx.stdout, jsonChunks(input));
+        await writeChunks(ctx, jsonChunks(input));
         break;
       case 'csv':
         if (problems.length > 0)
@@ -87,30 +88,34 @@ export const command = defineCommand({
         ctx.stdout(renderCsv(input));
         break;
       case 'markdown':
-        writeChunks(ctx.stdout, markdownChunks(input));
+        await writeChunks(ctx, markdownChunks(input));
         break;
       case 'text':
-        writeChunks(ctx.stdout, textChunks(input));
+        await writeChunks(ctx, textChunks(input));
         break;
       default:
-        writeChunks(ctx.stdout, tableChunks(input, ctx.chalk, ctx.columns ?? 110));
+        await writeChunks(ctx, tableChunks(input, ctx.chalk, ctx.columns ?? 110));
     }
     return code;
   },
 });
 
-/** Writes pieces of output in blocks of about 256 KB: neither one huge string nor a write per line. */
-function writeChunks(write: (text: string) => void, chunks: Iterable<string>): void {
+/**
+ * Writes pieces of output in blocks of about 256 KB: neither one huge string nor a write per
+ * line; each block once the one before has been taken (a report of 50,000 people is 40 MB).
+ */
+async function writeChunks(ctx: Context, chunks: Iterable<string>): Promise<void> {
   let block: string[] = [];
   let size = 0;
   for (const chunk of chunks) {
     block.push(chunk);
     size += chunk.length;
     if (size >= 262_144) {
-      write(block.join(''));
+      ctx.stdout(block.join(''));
       block = [];
       size = 0;
+      await ctx.stdoutReady();
     }
   }
-  if (block.length > 0) write(block.join(''));
+  if (block.length > 0) ctx.stdout(block.join(''));
 }
