@@ -25,13 +25,7 @@ export interface IO {
 export function processIO(): IO {
   return {
     stdout: (text) => void process.stdout.write(text),
-    stdoutReady: () =>
-      process.stdout.writableNeedDrain
-        ? new Promise<void>((resolve) => {
-            process.stdout.once('drain', resolve);
-            process.stdout.once('close', resolve);
-          })
-        : Promise.resolve(),
+    stdoutReady: () => drained(process.stdout),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
@@ -42,4 +36,18 @@ export function processIO(): IO {
     now: () => new Date(),
     cwd: () => process.cwd(),
   };
+}
+
+/** Resolves once the stream has taken what was written to it (or has closed). */
+export function drained(stream: NodeJS.WritableStream & { writableNeedDrain: boolean }): Promise<void> {
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }

@@ -24,6 +24,7 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../core/folder.js';
+import { FOLDERS } from '../core/schema/plain.js';
 import { UserError } from '../errors.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
 import { buildFingerprint } from './fingerprint.js';
@@ -39,8 +40,12 @@ const FORMAT = 5;
 /** Files per shard the bucket count aims at; it keeps a count while shards hold 64 to 1,024. */
 const PER_SHARD = 256;
 
-/** The fields of a record kept apart from its entry, read when used (the big lists of a match). */
+/**
+ * The fields of a match kept apart from its entry, read when used: its big lists. (Only a
+ * match's: programme.yaml has `checkins:` and `reviews:` settings too, which stay in the entry.)
+ */
 const APART: ReadonlySet<string> = new Set(['meetings', 'checkins', 'reviews', 'concerns']);
+const APART_FOLDER = `${FOLDERS.match}/`;
 
 /**
  * size, mtimeMs, ctimeMs, ino, dev, and the result (an array, so no key is written 15,000 times);
@@ -400,7 +405,10 @@ export function shardText(entries: Record<string, Entry>, fingerprint: string): 
   for (const file of Object.keys(entries)) {
     const [size, mtime, ctime, ino, dev, result] = entries[file]!;
     const value = result.ok ? result.value : undefined;
-    const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter((k) => APART.has(k)) : [];
+    const keys =
+      file.startsWith(APART_FOLDER) && value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.keys(value).filter((k) => APART.has(k))
+        : [];
     if (!result.ok || keys.length === 0) {
       out[file] = [size, mtime, ctime, ino, dev, result];
       continue;

@@ -187,6 +187,13 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     expect(head).not.toContain('Ünïcode');
     expect(apart).toContain('Ünïcode “quotes” 2');
     expect(JSON.parse(head)).toMatchObject({ format: 5, apart: Buffer.byteLength(apart) });
+    // Only a match's: the programme's own checkins: and reviews: settings stay in their entry.
+    const other = exampleCopy();
+    const settings = openCache(other);
+    settings.folder('', 1);
+    settings.set('programme.yaml', stat(9), { ok: true, value: { name: 'P', checkins: { first_within: '1w' }, reviews: { at: ['3m'] } } });
+    settings.save();
+    expect(readFileSync(join(shardsOf(other), '_.1.0.json'), 'utf8')).toMatch(/"checkins":\{"first_within":"1w"\},"reviews":\{"at":\["3m"\]\}\}\}\]\}\}\n$/);
 
     for (const onDemand of [false, true]) {
       const { get } = lookUp(dir, onDemand);
