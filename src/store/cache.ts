@@ -24,6 +24,8 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../core/folder.js';
+import { digestOf, rememberDigest, type MatchDigest } from '../core/match-digest.js';
+import type { Match } from '../core/schema/index.js';
 import { FOLDERS } from '../core/schema/plain.js';
 import { UserError } from '../errors.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
@@ -50,9 +52,10 @@ const APART_FOLDER = `${FOLDERS.match}/`;
 /**
  * size, mtimeMs, ctimeMs, ino, dev, and the result (an array, so no key is written 15,000 times);
  * then, for a record with fields kept apart, where their JSON starts and ends, in bytes after the
- * entries (the fields themselves are null in the result until read).
+ * entries (the fields themselves are null in the result until read), and the match's digest
+ * (src/core/match-digest.ts), which is what reports need from those fields for most matches.
  */
-type Entry = [number, number, number, number, number, FileResult, number?, number?];
+type Entry = [number, number, number, number, number, FileResult, number?, number?, MatchDigest?];
 
 /** A shard file is this as one line of JSON, a newline, and `apart` bytes: the fields kept apart. */
 interface ShardHead {
@@ -266,9 +269,14 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       value === null
     )
       return undefined;
+    const digest = e[8];
     e.length = 6;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).filter((k) => APART.has(k));
+    // Written with the record, from it: handed over so reports need not read its lists.
+    const remember = () => {
+      if (isDigest(digest)) rememberDigest(record as unknown as Match, digest);
+    };
     if (!options.onDemand) {
       try {
         const fields = JSON.parse(bytes.toString('utf8', base + start, base + end)) as Record<string, unknown>;
@@ -276,6 +284,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
           if (!(key in fields)) return undefined;
           record[key] = fields[key];
         }
+        remember();
         return result;
       } catch {
         return undefined;
@@ -298,6 +307,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       },
     });
     for (const key of keys) Object.defineProperty(record, key, ON_DEMAND.get(key)!);
+    remember();
     return result;
   };
 
@@ -426,9 +436,15 @@ export function shardText(entries: Record<string, Entry>, fingerprint: string): 
       piece = JSON.stringify(fields);
     }
     const length = Buffer.byteLength(piece, 'utf8');
-    out[file] = [size, mtime, ctime, ino, dev, { ...result, value: head }, at, at + length];
+    // The digest the record came with (never reading its lists for it), or made from them now.
+    out[file] = [size, mtime, ctime, ino, dev, { ...result, value: head }, at, at + length, digestOf(record as unknown as Match)];
     pieces.push(piece);
     at += length;
   }
   return `${JSON.stringify({ format: FORMAT, fingerprint, apart: at, entries: out } satisfies ShardHead)}\n${pieces.join('')}`;
+}
+
+/** A digest as this build writes them (anything else is not used: the lists are read instead). */
+function isDigest(d: unknown): d is MatchDigest {
+  return d !== null && typeof d === 'object' && typeof (d as MatchDigest).concerns === 'number' && Array.isArray((d as MatchDigest).reviewMilestones);
 }

@@ -2,6 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bucketCount, openCache } from '../../src/store/cache.js';
+import { loadProgrammeLazily } from '../../src/store/load-lazy.js';
+import { overdueReport } from '../../src/core/overdue/engine.js';
+import { hasRememberedDigest } from '../../src/core/match-digest.js';
 import { cli, mc, exampleCopy, readShard, writeShard } from '../helpers.js';
 
 const shardsOf = (dir: string) => join(dir, '.mentor-coord', 'records');
@@ -289,6 +292,26 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     expect(readFileSync(join(dir, match), 'utf8')).toContain('Said something worrying');
     const report = await mc(['overdue', '--json', '--rule', 'concern-open', '--today', '2026-11-23', '--dir', dir]);
     expect(report.stdout).toContain('Said something worrying');
+  });
+
+  it("are read by overdue only for the matches that have had a concern: the rest is in each match's digest", async () => {
+    const dir = exampleCopy();
+    age(dir, 3600);
+    await mc(['validate', '--dir', dir]);
+    const loaded = await loadProgrammeLazily(dir, { onDemand: true });
+    const report = overdueReport(loaded.model, { today: '2026-11-23' });
+    expect(report.items.filter((i) => i.rule === 'concern-open').length).toBeGreaterThan(0);
+    const unread = (m: { data: object }) => typeof Object.getOwnPropertyDescriptor(m.data, 'checkins')!.get === 'function';
+    const matches = [...loaded.model.matches.values()];
+    const withConcerns = matches.filter((m) => /concern/.test(readFileSync(join(dir, m.file), 'utf8')));
+    expect(withConcerns.length).toBeGreaterThan(0);
+    for (const m of matches) {
+      expect(hasRememberedDigest(m.data)).toBe(true);
+      expect(unread(m)).toBe(!withConcerns.includes(m));
+    }
+    // The same report as from the records read whole.
+    const whole = await loadProgrammeLazily(dir, { cache: false });
+    expect(overdueReport(whole.model, { today: '2026-11-23' })).toEqual(report);
   });
 
   it('give the same results on a warm run as on a cold one, for the commands that read them on demand', async () => {

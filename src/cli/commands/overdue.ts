@@ -38,7 +38,9 @@ export const command = defineCommand({
       throw new UserError(`--within "${flags.within}" is not a period`, 'Write it as a number and d, w, m or y: --within 7d.');
     }
 
-    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache });
+    // On demand: the rules use each match's digest, and read its lists only for the few that
+    // have had a concern (src/core/match-digest.ts).
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
     const { model, problems } = loaded;
     if (flags.match !== undefined && !model.matches.has(flags.match)) {
       throw new UserError(

@@ -4,15 +4,10 @@
 import { addDays, addPeriod, daysBetween, parsePeriod, type IsoDate, type Period } from '../dates.js';
 import { isUnderway } from '../lifecycle/status.js';
 import type { Loaded } from '../model.js';
+import { digestOf, SIDES, type Side, type SideContacts } from '../match-digest.js';
 import type { Checkin, Match, Programme } from '../schema/index.js';
 
-export type Side = 'mentor' | 'mentee';
-export const SIDES: readonly Side[] = ['mentor', 'mentee'];
-
-/** A call that reached the person, or an email (the recorded fallback), counts as contact. */
-export function isContact(checkin: Checkin): boolean {
-  return checkin.outcome === 'reached' || checkin.outcome === 'emailed';
-}
+export { isContact, SIDES, type Side } from '../match-digest.js';
 
 /** Call outcomes in the coordinator's words. */
 export const OUTCOME_WORDS = { reached: 'reached', 'no-answer': 'no answer', message: 'left a message', emailed: 'emailed' } as const;
@@ -54,49 +49,20 @@ export function nextWorkingDay(date: IsoDate, workingDays: readonly string[]): I
 export function callsDue(loaded: Loaded<Match>, settings: Programme): CallDue[] {
   const match = loaded.data;
   if (!isUnderway(match)) return [];
-  const histories = sideHistories(match);
-  return SIDES.map((side) => dueFrom(loaded, side, histories[side], settings));
+  const sides = digestOf(match).sides!;
+  return SIDES.map((side) => dueFrom(loaded, side, sides[side], settings));
 }
 
 export function callDueFor(loaded: Loaded<Match>, side: Side, settings: Programme): CallDue {
-  return dueFrom(loaded, side, sideHistories(loaded.data)[side], settings);
+  return dueFrom(loaded, side, digestOf(loaded.data).sides![side], settings);
 }
 
-/**
- * Each side's calls since the first meeting, oldest first (calls of one day in the order written),
- * in one pass over the match's check-ins; sorted only when the file has them out of order.
- */
-function sideHistories(match: Match): Record<Side, Checkin[]> {
-  const first = match.first_meeting!;
-  const out: Record<Side, Checkin[]> = { mentor: [], mentee: [] };
-  const sorted = { mentor: true, mentee: true };
-  for (const c of match.checkins) {
-    if (c.date < first) continue;
-    const list = out[c.with];
-    if (list.length > 0 && list[list.length - 1]!.date > c.date) sorted[c.with] = false;
-    list.push(c);
-  }
-  for (const side of SIDES) {
-    // Array.prototype.sort is stable: calls of the same day keep the order they were written in.
-    if (!sorted[side]) out[side].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  }
-  return out;
-}
-
-function dueFrom(loaded: Loaded<Match>, side: Side, history: Checkin[], settings: Programme): CallDue {
+/** From each side's calls since the first meeting (src/core/match-digest.ts). */
+function dueFrom(loaded: Loaded<Match>, side: Side, history: SideContacts, settings: Programme): CallDue {
   const match = loaded.data;
   const first = match.first_meeting!;
   const rules = settings.checkins;
-  let lastIndex = -1;
-  let contacts = 0;
-  for (let i = 0; i < history.length; i++) {
-    if (isContact(history[i]!)) {
-      lastIndex = i;
-      contacts++;
-    }
-  }
-  const lastContact = lastIndex >= 0 ? history[lastIndex] : undefined;
-  const attempts = history.slice(lastIndex + 1);
+  const { contacts, lastContact, attempts } = history;
 
   let due: IsoDate;
   let reason: DueReason;
@@ -127,7 +93,7 @@ function dueFrom(loaded: Loaded<Match>, side: Side, history: Checkin[], settings
     reason,
     contacts,
     ...(lastContact ? { lastContact } : {}),
-    attempts,
+    attempts: [...attempts],
     ...(retryFrom ? { retryFrom } : {}),
   };
 }

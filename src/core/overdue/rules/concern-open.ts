@@ -3,6 +3,7 @@ import { daysText } from '../../words.js';
 import { ADVICE } from '../../advice.js';
 import { concernsOf } from '../../checkin/record.js';
 import { personName } from '../../people.js';
+import { digestOf } from '../../match-digest.js';
 import type { Rule } from '../types.js';
 
 /** A concern stays on the report, every day, until its follow-up is recorded. */
@@ -18,6 +19,8 @@ export const concernOpen: Rule = {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
+      // Most matches have never had a concern: their calls need not be read to know it.
+      if (digestOf(m).concerns === 0) continue;
       for (const concern of concernsOf(m)) {
         if (concern.followedUp) continue;
         const about = concern.about === 'mentor' ? m.mentor : m.mentee;

@@ -7,6 +7,7 @@ import { isUnderway } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
 import { latest } from '../types.js';
 import { pairNames } from '../../people.js';
+import { digestOf } from '../../match-digest.js';
 
 /** No meeting logged within the agreed frequency plus the grace period. */
 export const meetingGap: Rule = {
@@ -20,7 +21,7 @@ export const meetingGap: Rule = {
     for (const match of model.matches.values()) {
       const m = match.data;
       if (!isUnderway(m)) continue;
-      const last = latest(m.first_meeting, ...m.meetings.map((x) => x.date))!;
+      const last = latest(m.first_meeting, digestOf(m).lastMeeting)!;
       const frequency = effectiveTerms(m, model.settings).meeting_frequency;
       const due = addPeriod(addPeriod(last, period(frequency)), period(model.settings.meetings.grace));
       out.push({

@@ -5,6 +5,7 @@ import { period } from '../../checkin/schedule.js';
 import { isUnderway } from '../../lifecycle/status.js';
 import type { Rule } from '../types.js';
 import { pairNames } from '../../people.js';
+import { digestOf } from '../../match-digest.js';
 
 /** A review point (default 3 and 6 months after the first meeting) passed with no review recorded. */
 export const reviewDue: Rule = {
@@ -20,8 +21,9 @@ export const reviewDue: Rule = {
       const m = match.data;
       if (!isUnderway(m)) continue;
       // A review labelled with its milestone counts for it; unlabelled ones fill the earliest gaps.
-      const labelled = new Set(m.reviews.map((r) => r.milestone).filter((x): x is string => x !== undefined));
-      let unlabelled = m.reviews.filter((r) => r.milestone === undefined || !milestones.includes(r.milestone)).length;
+      const recorded = digestOf(m).reviewMilestones;
+      const labelled = new Set(recorded.filter((x): x is string => x !== null));
+      let unlabelled = recorded.filter((x) => x === null || !milestones.includes(x)).length;
       for (const milestone of milestones) {
         if (labelled.has(milestone)) continue;
         if (unlabelled > 0) {
