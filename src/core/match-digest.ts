@@ -39,15 +39,22 @@ export function isContact(checkin: Checkin): boolean {
   return checkin.outcome === 'reached' || checkin.outcome === 'emailed';
 }
 
-const remembered = new WeakMap<object, MatchDigest>();
+/** A digest, or how to read it when first asked for (undefined if it cannot be read). */
+type Kept = MatchDigest | (() => MatchDigest | undefined);
+const remembered = new WeakMap<object, Kept>();
 
 /** The match's digest: the one the cache kept with it, or computed now. */
 export function digestOf(match: Match): MatchDigest {
-  return remembered.get(match) ?? computeDigest(match);
+  const kept = remembered.get(match);
+  if (typeof kept !== 'function') return kept ?? computeDigest(match);
+  const digest = kept();
+  if (digest) remembered.set(match, digest);
+  else remembered.delete(match);
+  return digest ?? computeDigest(match);
 }
 
-/** For the cache: the digest it kept with this record. */
-export function rememberDigest(match: Match, digest: MatchDigest): void {
+/** For the cache: the digest it kept with this record (or how to read it when asked). */
+export function rememberDigest(match: Match, digest: Kept): void {
   remembered.set(match, digest);
 }
 

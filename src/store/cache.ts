@@ -52,10 +52,10 @@ const APART_FOLDER = `${FOLDERS.match}/`;
 /**
  * size, mtimeMs, ctimeMs, ino, dev, and the result (an array, so no key is written 15,000 times);
  * then, for a record with fields kept apart, where their JSON starts and ends, in bytes after the
- * entries (the fields themselves are null in the result until read), and the match's digest
- * (src/core/match-digest.ts), which is what reports need from those fields for most matches.
+ * entries (the fields themselves are null in the result until read); then where the match's
+ * digest (src/core/match-digest.ts) ends, right after them: what reports need from those fields.
  */
-type Entry = [number, number, number, number, number, FileResult, number?, number?, MatchDigest?];
+type Entry = [number, number, number, number, number, FileResult, number?, number?, number?];
 
 /** A shard file is this as one line of JSON, a newline, and `apart` bytes: the fields kept apart. */
 interface ShardHead {
@@ -269,13 +269,25 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       value === null
     )
       return undefined;
-    const digest = e[8];
+    const digestEnd = e[8];
     e.length = 6;
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).filter((k) => APART.has(k));
-    // Written with the record, from it: handed over so reports need not read its lists.
+    // Written with the record, from it: handed over so reports need not read its lists. Read
+    // when first asked for (only reports ask); one that does not read makes the lists be read.
     const remember = () => {
-      if (isDigest(digest)) rememberDigest(record as unknown as Match, digest);
+      if (typeof digestEnd !== 'number' || !(digestEnd >= end && base + digestEnd <= bytes.length)) return;
+      const readDigest = (): MatchDigest | undefined => {
+        try {
+          const digest = JSON.parse(bytes.toString('utf8', base + end, base + digestEnd)) as unknown;
+          return isDigest(digest) ? digest : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      // Read at once, nothing may keep the shard's bytes.
+      const digest = options.onDemand ? readDigest : readDigest();
+      if (digest) rememberDigest(record as unknown as Match, digest);
     };
     if (!options.onDemand) {
       try {
@@ -437,9 +449,11 @@ export function shardText(entries: Record<string, Entry>, fingerprint: string): 
     }
     const length = Buffer.byteLength(piece, 'utf8');
     // The digest the record came with (never reading its lists for it), or made from them now.
-    out[file] = [size, mtime, ctime, ino, dev, { ...result, value: head }, at, at + length, digestOf(record as unknown as Match)];
-    pieces.push(piece);
-    at += length;
+    const digest = JSON.stringify(digestOf(record as unknown as Match));
+    const digestLength = Buffer.byteLength(digest, 'utf8');
+    out[file] = [size, mtime, ctime, ino, dev, { ...result, value: head }, at, at + length, at + length + digestLength];
+    pieces.push(piece, digest);
+    at += length + digestLength;
   }
   return `${JSON.stringify({ format: FORMAT, fingerprint, apart: at, entries: out } satisfies ShardHead)}\n${pieces.join('')}`;
 }
