@@ -78,6 +78,9 @@ interface Shard {
   changed: boolean;
 }
 
+/** A record's piece of a shard that proved damaged when it was used (see CacheOptions.reread). */
+export class CacheDamaged extends UserError {}
+
 export interface CacheOptions {
   /** Read the fields a record keeps apart when they are first used, not when it is looked up. */
   onDemand?: boolean;
@@ -312,7 +315,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
         rmSync(join(folder, shard.name), { force: true });
         const again = options.reread?.(file);
         if (again?.ok && keys.every((key) => key in (again.value as object))) return again.value as Record<string, unknown>;
-        return new UserError(
+        return new CacheDamaged(
           `the cache of ${file} (${join(CACHE_DIR, SHARD_DIR, shard.name)}) is damaged`,
           'It has been removed: run the command again, and mentor-coord reads the record from its file.',
         );

@@ -314,6 +314,25 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     expect(overdueReport(whole.model, { today: '2026-11-23' })).toEqual(report);
   });
 
+  it('damaged by hand, never keep a concern off the overdue report', async () => {
+    const dir = exampleCopy();
+    age(dir, 3600);
+    const args = ['overdue', '--json', '--today', '2026-11-23', '--dir', dir];
+    const expected = await mc([...args, '--no-cache']);
+    expect(expected.stdout).toContain('SAFEGUARDING');
+    await mc(['validate', '--dir', dir]);
+    for (const name of readdirSync(shardsOf(dir))) {
+      const path = join(shardsOf(dir), name);
+      const text = readFileSync(path, 'utf8');
+      const start = text.indexOf('\n') + 1;
+      writeFileSync(path, text.slice(0, start) + text.slice(start).replaceAll('{"meetings"', '["meetings"'));
+    }
+    const run = await mc(args);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.code).toBe(expected.code);
+    expect(run.stderr).toMatch(/warning: the cache of matches\/.*is damaged; it was removed, and the report is made from the files themselves/);
+  });
+
   it('give the same results on a warm run as on a cold one, for the commands that read them on demand', async () => {
     const warm = exampleCopy();
     age(warm, 3600);

@@ -6,6 +6,8 @@ import { didYouMean } from '../../core/suggest.js';
 import { EXIT, UserError } from '../../errors.js';
 import { jsonChunks, markdownChunks, renderCsv, tableChunks, textChunks } from '../../render/overdue.js';
 import { loadProgrammeLazily } from '../../store/load-lazy.js';
+import { CacheDamaged } from '../../store/cache.js';
+import type { ProgrammeModel } from '../../core/model.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
 import type { Context } from '../context.js';
 
@@ -40,7 +42,29 @@ export const command = defineCommand({
 
     // On demand: the rules use each match's digest, and read its lists only for the few that
     // have had a concern (src/core/match-digest.ts).
-    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
+    let loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
+    const report = (model: ProgrammeModel) => {
+      const made = overdueReport(model, {
+        today: ctx.today,
+        ...(rules ? { rules } : {}),
+        ...(severity ? { severity } : {}),
+        ...(flags.match ? { match: flags.match } : {}),
+        ...(flags.person ? { person: flags.person } : {}),
+        ...(flags.within ? { within: flags.within } : {}),
+      });
+      return { ...made, groups: groupItems(model, made.items, by) };
+    };
+    let made: ReturnType<typeof report>;
+    try {
+      made = report(loaded.model);
+    } catch (error) {
+      // A cached match that proves damaged only when its concerns are read: the report (which may
+      // hold a safeguarding concern) is made from the files themselves instead, never not at all.
+      if (!(error instanceof CacheDamaged)) throw error;
+      ctx.stderr(`mentor-coord: warning: ${error.message}; it was removed, and the report is made from the files themselves\n`);
+      loaded = await loadProgrammeLazily(ctx.dir, { cache: false });
+      made = report(loaded.model);
+    }
     const { model, problems } = loaded;
     if (flags.match !== undefined && !model.matches.has(flags.match)) {
       throw new UserError(
@@ -55,14 +79,7 @@ export const command = defineCommand({
       );
     }
 
-    const { items, safeguardingElsewhere } = overdueReport(model, {
-      today: ctx.today,
-      ...(rules ? { rules } : {}),
-      ...(severity ? { severity } : {}),
-      ...(flags.match ? { match: flags.match } : {}),
-      ...(flags.person ? { person: flags.person } : {}),
-      ...(flags.within ? { within: flags.within } : {}),
-    });
+    const { items, safeguardingElsewhere, groups } = made;
     const overdue = items.filter((i) => !i.upcoming);
     const code = problems.length > 0 ? EXIT.usage : flags.exitCode && overdue.length > 0 ? EXIT.findings : EXIT.ok;
     // For cron: nothing at all when nothing is overdue (what is merely coming up is no reason to mail).
@@ -72,7 +89,7 @@ export const command = defineCommand({
       programme: model.settings.name,
       today: ctx.today,
       items,
-      groups: groupItems(model, items, by),
+      groups,
       problems,
       safeguardingElsewhere,
       includeConcernText: flags.includeConcernText === true,
