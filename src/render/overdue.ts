@@ -53,7 +53,13 @@ export function* jsonChunks(input: ReportInput): Generator<string> {
   if (input.items.length === 0) yield '[]';
   else {
     yield '[';
-    for (let i = 0; i < input.items.length; i++) yield `${i === 0 ? '' : ','}\n    ${at(JSON.stringify(input.items[i], null, 2), '    ')}`;
+    // A few hundred items at a time, stringified where they sit (in "items", two levels in), so
+    // they come out indented as in the whole: `{\n  "items": [` ... `\n  ]\n}` is cut off.
+    const BATCH = 256;
+    for (let i = 0; i < input.items.length; i += BATCH) {
+      const text = JSON.stringify({ items: input.items.slice(i, i + BATCH) }, null, 2);
+      yield `${i === 0 ? '' : ','}${text.slice('{\n  "items": ['.length, -'\n  ]\n}'.length)}`;
+    }
     yield '\n  ]';
   }
   yield `,\n  "problems": ${at(JSON.stringify(input.problems.map(publicProblem), null, 2), '  ')}`;

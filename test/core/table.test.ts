@@ -156,6 +156,13 @@ describe('the report written in pieces', () => {
       expect(json).toBe(`${JSON.stringify({ today, items, problems: [], safeguarding_elsewhere: safeguardingElsewhere }, null, 2)}\n`);
       expect([...jsonChunks(input)].length).toBeGreaterThan(items.length > 0 ? 3 : 2);
     }
+    // Hundreds of items, taken a batch at a time: still the same text.
+    const { items } = overdueReport(m, { today: '2026-11-23' });
+    for (const count of [255, 256, 257, 700]) {
+      const many = Array.from({ length: count }, (_, i) => ({ ...items[i % items.length]!, match: `m-${i}`, message: `line\n${i} "q"` }));
+      const input = { programme: 'P', today: '2026-11-23', items: many, groups: [], problems: [], safeguardingElsewhere: 0 };
+      expect(renderJson(input)).toBe(`${JSON.stringify({ today: '2026-11-23', items: many, problems: [], safeguarding_elsewhere: 0 }, null, 2)}\n`);
+    }
   });
 
   it('joins lines as join and trimEnd would', () => {
