@@ -10,11 +10,13 @@
 // either side so that a folder near a boundary does not flip between two.
 //
 // Records on demand: a match's meetings, calls, reviews and concerns (four fifths of its bytes)
-// are kept after the shard's entries, not inside them, as each match's own piece of JSON. A
-// command that needs every match in full (overdue, the call plan) reads them at once; one that
-// needs only who is matched with whom (validate, the commands that write, show) reads a match's
-// pieces when code first uses them (`onDemand`), so a warm run does not build the objects of
-// every call ever recorded. The record is the same object either way.
+// are kept after the shard's entries, not inside them, as each match's own piece of JSON, followed
+// by the match's digest (src/core/match-digest.ts). A command that uses most matches' lists (the
+// call plan and sheet, list, match, agreement) reads them at once; the others (overdue, validate,
+// show, the commands that write) read a match's piece when code first uses one of its lists
+// (`onDemand`), and overdue asks only for the digests and the lists of matches with a concern, so
+// a warm run does not build the objects of every call ever recorded. The record is the same
+// object either way.
 //
 // Trust: an entry is used only while the file's size, modification time, change time (which no
 // one can set back), inode and device are all as they were; a shard, and the folders above it,
