@@ -39,15 +39,18 @@ export function isContact(checkin: Checkin): boolean {
   return checkin.outcome === 'reached' || checkin.outcome === 'emailed';
 }
 
-/** A digest, or how to read it when first asked for (undefined if it cannot be read). */
-type Kept = MatchDigest | (() => MatchDigest | undefined);
+/** Where a digest can be read when first asked for (undefined if it cannot be read). */
+export interface DigestSource {
+  read(): MatchDigest | undefined;
+}
+type Kept = MatchDigest | DigestSource;
 const remembered = new WeakMap<object, Kept>();
 
 /** The match's digest: the one the cache kept with it, or computed now. */
 export function digestOf(match: Match): MatchDigest {
   const kept = remembered.get(match);
-  if (typeof kept !== 'function') return kept ?? computeDigest(match);
-  const digest = kept();
+  if (kept === undefined || !('read' in kept)) return kept ?? computeDigest(match);
+  const digest = kept.read();
   if (digest) remembered.set(match, digest);
   else remembered.delete(match);
   return digest ?? computeDigest(match);

@@ -93,16 +93,53 @@ export interface CacheOptions {
   reread?: (file: string) => FileResult | undefined;
 }
 
-/** A record's fields kept apart and not read yet: where they are (also to write them out unread). */
-interface Unread {
-  bytes: Buffer;
-  start: number;
-  end: number;
-  keys: string[];
-  /** The fields from the record's file instead, or the error to throw, removing the shard. */
-  damaged(): Record<string, unknown> | Error;
+/** What every unread record of one cache needs if its piece proves damaged. */
+interface PieceContext {
+  folder: string;
+  reread: CacheOptions['reread'];
 }
-const unread = new WeakMap<object, Unread>();
+
+/**
+ * A record's fields kept apart and not read yet: where they are (also to write them out unread),
+ * and where its digest is. One object per record, its methods shared: a warm run makes 5,000.
+ */
+class Piece {
+  constructor(
+    readonly bytes: Buffer,
+    readonly start: number,
+    readonly end: number,
+    /** Where the digest that follows the fields ends, when there is one. */
+    private readonly digestEnd: number | undefined,
+    readonly keys: readonly string[],
+    private readonly context: PieceContext,
+    private readonly shard: string,
+    private readonly file: string,
+  ) {}
+
+  /** The digest (see rememberDigest), or undefined when it does not read. */
+  read(): MatchDigest | undefined {
+    if (this.digestEnd === undefined) return undefined;
+    try {
+      const digest = JSON.parse(this.bytes.toString('utf8', this.end, this.digestEnd)) as unknown;
+      return isDigest(digest) ? digest : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The fields from the record's file instead, or the error to throw; the shard is removed. */
+  damaged(): Record<string, unknown> | Error {
+    // Only a shard changed on disk by hand gets here (each is written whole, with its length).
+    rmSync(join(this.context.folder, this.shard), { force: true });
+    const again = this.context.reread?.(this.file);
+    if (again?.ok && this.keys.every((key) => key in (again.value as object))) return again.value as Record<string, unknown>;
+    return new CacheDamaged(
+      `the cache of ${this.file} (${join(CACHE_DIR, SHARD_DIR, this.shard)}) is damaged`,
+      'It has been removed: run the command again, and mentor-coord reads the record from its file.',
+    );
+  }
+}
+const unread = new WeakMap<object, Piece>();
 
 /** Reads a record's fields kept apart, which turns them into plain fields. */
 function readApart(record: Record<string, unknown>): void {
@@ -207,6 +244,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
   }
   const counts = new Map<string, number>();
   const shards = new Map<string, Shard>();
+  const context: PieceContext = { folder, reread: options.reread };
 
   const shardOf = (file: string): Shard => {
     const slash = file.lastIndexOf('/');
@@ -274,26 +312,10 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       value === null
     )
       return undefined;
-    const digestEnd = e[8];
+    const digestEnd = typeof e[8] === 'number' && e[8] >= end && base + e[8] <= bytes.length ? base + e[8] : undefined;
     e.length = 6;
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).filter((k) => APART.has(k));
-    // Written with the record, from it: handed over so reports need not read its lists. Read
-    // when first asked for (only reports ask); one that does not read makes the lists be read.
-    const remember = () => {
-      if (typeof digestEnd !== 'number' || !(digestEnd >= end && base + digestEnd <= bytes.length)) return;
-      const readDigest = (): MatchDigest | undefined => {
-        try {
-          const digest = JSON.parse(bytes.toString('utf8', base + end, base + digestEnd)) as unknown;
-          return isDigest(digest) ? digest : undefined;
-        } catch {
-          return undefined;
-        }
-      };
-      // Read at once, nothing may keep the shard's bytes.
-      const digest = options.onDemand ? readDigest : readDigest();
-      if (digest) rememberDigest(record as unknown as Match, digest);
-    };
+    const keys = apartKeys(record);
     if (!options.onDemand) {
       try {
         const fields = JSON.parse(bytes.toString('utf8', base + start, base + end)) as Record<string, unknown>;
@@ -301,30 +323,20 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
           if (!(key in fields)) return undefined;
           record[key] = fields[key];
         }
-        remember();
-        return result;
       } catch {
         return undefined;
       }
+      // Written with the record, from it: handed over so reports need not read its lists (read
+      // now: nothing may keep the shard's bytes).
+      const digest = new Piece(bytes, base + start, base + end, digestEnd, keys, context, shard.name, file).read();
+      if (digest) rememberDigest(record as unknown as Match, digest);
+      return result;
     }
-    unread.set(record, {
-      bytes,
-      start: base + start,
-      end: base + end,
-      keys,
-      damaged() {
-        // Only a shard changed on disk by hand gets here (each is written whole, with its length).
-        rmSync(join(folder, shard.name), { force: true });
-        const again = options.reread?.(file);
-        if (again?.ok && keys.every((key) => key in (again.value as object))) return again.value as Record<string, unknown>;
-        return new CacheDamaged(
-          `the cache of ${file} (${join(CACHE_DIR, SHARD_DIR, shard.name)}) is damaged`,
-          'It has been removed: run the command again, and mentor-coord reads the record from its file.',
-        );
-      },
-    });
+    const piece = new Piece(bytes, base + start, base + end, digestEnd, keys, context, shard.name, file);
+    unread.set(record, piece);
     for (const key of keys) Object.defineProperty(record, key, ON_DEMAND.get(key)!);
-    remember();
+    // Its digest read when first asked for (only reports ask).
+    rememberDigest(record as unknown as Match, piece);
     return result;
   };
 
@@ -417,8 +429,16 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
   };
 }
 
+const ALL_APART: readonly string[] = [...APART];
+
+/** The fields of this record kept apart (all four for any match that loaded: the same array). */
+function apartKeys(record: Record<string, unknown>): readonly string[] {
+  for (const key of ALL_APART) if (!(key in record)) return ALL_APART.filter((k) => k in record);
+  return ALL_APART;
+}
+
 /** Turns the fields kept apart, read at last, into plain fields, where they were in the record. */
-function fill(record: Record<string, unknown>, keys: string[], fields: Record<string, unknown>): void {
+function fill(record: Record<string, unknown>, keys: readonly string[], fields: Record<string, unknown>): void {
   for (const key of keys) {
     Object.defineProperty(record, key, { value: fields[key], writable: true, enumerable: true, configurable: true });
   }
