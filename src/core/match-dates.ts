@@ -2,7 +2,7 @@
 // nothing but the match's own file, so it runs when the file is read (src/core/read-record.ts),
 // also on the valid part of a match that failed its schema, and its problems are cached with the
 // file's record: a run that reads a match from the cache never looks into its meetings and calls
-// for this (see docs/performance.md, "Records read from the cache on demand").
+// for this (see docs/performance.md, "Records on demand").
 import { problem, type Problem } from './problems.js';
 import type { Match } from './schema/index.js';
 

@@ -1,5 +1,6 @@
 // The overdue report as text: a table for the terminal, Markdown for an email, CSV for a
-// spreadsheet, JSON for scripts. Each returns a string; printing happens in the command.
+// spreadsheet, JSON for scripts. Each is a string, or pieces of one to write as they are made;
+// printing happens in the command.
 import type { ChalkInstance } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import type { IsoDate } from '../core/dates.js';
@@ -44,8 +45,8 @@ export function renderJson(input: ReportInput): string {
 }
 
 /**
- * `JSON.stringify(report, null, 2)` in pieces, item by item (the same characters: a test compares
- * them), so that a report of 100,000 items is never one string.
+ * `JSON.stringify(report, null, 2)` in pieces, a batch of items at a time (the same characters: a
+ * test compares them), so that a report of 100,000 items is never one string.
  */
 export function* jsonChunks(input: ReportInput): Generator<string> {
   const at = (text: string, indent: string) => text.replace(/\n/g, `\n${indent}`);

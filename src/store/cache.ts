@@ -453,9 +453,7 @@ export function shardText(entries: Record<string, Entry>, fingerprint: string): 
     const [size, mtime, ctime, ino, dev, result] = entries[file]!;
     const value = result.ok ? result.value : undefined;
     const keys =
-      file.startsWith(APART_FOLDER) && value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.keys(value).filter((k) => APART.has(k))
-        : [];
+      file.startsWith(APART_FOLDER) && value !== null && typeof value === 'object' && !Array.isArray(value) ? apartKeys(value as Record<string, unknown>) : [];
     if (!result.ok || keys.length === 0) {
       out[file] = [size, mtime, ctime, ino, dev, result];
       continue;

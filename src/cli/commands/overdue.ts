@@ -43,6 +43,18 @@ export const command = defineCommand({
     // On demand: the rules use each match's digest, and read its lists only for the few that
     // have had a concern (src/core/match-digest.ts).
     let loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
+    if (flags.match !== undefined && !loaded.model.matches.has(flags.match)) {
+      throw new UserError(
+        `there is no match "${flags.match}"`,
+        `Give a file name from matches/ without .yaml.${didYouMean(flags.match, loaded.model.matches.keys())}`,
+      );
+    }
+    if (flags.person !== undefined && !loaded.model.mentors.has(flags.person) && !loaded.model.mentees.has(flags.person)) {
+      throw new UserError(
+        `there is no mentor or mentee "${flags.person}"`,
+        `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(flags.person, [...loaded.model.mentors.keys(), ...loaded.model.mentees.keys()])}`,
+      );
+    }
     const report = (model: ProgrammeModel) => {
       const made = overdueReport(model, {
         today: ctx.today,
@@ -66,18 +78,6 @@ export const command = defineCommand({
       made = report(loaded.model);
     }
     const { model, problems } = loaded;
-    if (flags.match !== undefined && !model.matches.has(flags.match)) {
-      throw new UserError(
-        `there is no match "${flags.match}"`,
-        `Give a file name from matches/ without .yaml.${didYouMean(flags.match, model.matches.keys())}`,
-      );
-    }
-    if (flags.person !== undefined && !model.mentors.has(flags.person) && !model.mentees.has(flags.person)) {
-      throw new UserError(
-        `there is no mentor or mentee "${flags.person}"`,
-        `Give a file name from mentors/ or mentees/ without .yaml.${didYouMean(flags.person, [...model.mentors.keys(), ...model.mentees.keys()])}`,
-      );
-    }
 
     const { items, safeguardingElsewhere, groups } = made;
     const overdue = items.filter((i) => !i.upcoming);

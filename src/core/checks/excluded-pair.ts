@@ -1,6 +1,6 @@
 import { ADVICE } from '../advice.js';
 import { isOpen } from '../lifecycle/status.js';
-import { exclusionPairs } from '../match/exclusions.js';
+import { exclusionPairs, pairKey } from '../match/exclusions.js';
 import { problem, type Problem } from '../problems.js';
 import type { CrossCheck } from './types.js';
 
@@ -14,7 +14,7 @@ export const excludedPair: CrossCheck = {
     for (const match of model.matches.values()) {
       const m = match.data;
       if (!isOpen(m)) continue;
-      const reason = excluded.get(`${m.mentor}\u0000${m.mentee}`);
+      const reason = excluded.get(pairKey(m.mentor, m.mentee));
       if (reason === undefined) continue;
       out.push(
         problem(

@@ -8,7 +8,7 @@ import type { Mentee, Mentor } from '../schema/index.js';
 import { stepCompleted, stepExpires } from '../schema/plain.js';
 import { mentorCapacity, openMatchesByMentor } from './capacity.js';
 import { scorePair, type CriterionResult } from './criteria.js';
-import { exclusionPairs } from './exclusions.js';
+import { exclusionPairs, pairKey } from './exclusions.js';
 
 /** Why someone or some pair is ruled out: a key to group by, and the words. */
 export interface Reason {
@@ -75,7 +75,7 @@ export function pairBans(model: ProgrammeModel): Map<string, Reason> {
     const m = match.data;
     const reason = m.closure?.reason;
     if (reason === 'declined' || reason === 'not-a-good-match') {
-      bans.set(`${m.mentor}\u0000${m.mentee}`, {
+      bans.set(pairKey(m.mentor, m.mentee), {
         key: 'before',
         text: `was ${reason === 'declined' ? 'proposed and declined' : 'matched before and it was not a good match'} (${match.id})`,
       });
@@ -87,7 +87,7 @@ export function pairBans(model: ProgrammeModel): Map<string, Reason> {
 export function pairVerdict(model: ProgrammeModel, mentor: Loaded<Mentor>, mentee: Loaded<Mentee>, bans: Map<string, Reason>): PairVerdict {
   const { score, results } = scorePair(model.settings.matching.criteria, mentor.data, mentee.data);
   const reasons: Reason[] = [];
-  const ban = bans.get(`${mentor.id}\u0000${mentee.id}`);
+  const ban = bans.get(pairKey(mentor.id, mentee.id));
   if (ban) reasons.push(ban);
   for (const r of results) if (r.required && !r.satisfied) reasons.push({ key: `required:${r.name}`, text: `fails "${r.name}" (${r.detail})` });
   return { score, results, reasons };

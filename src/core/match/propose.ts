@@ -8,6 +8,7 @@ import { openMatchesByMentor } from './capacity.js';
 import { compile, type CriterionResult } from './criteria.js';
 import { menteeStatus, mentorStatus, openMentees, pairBans, pairVerdict, type MentorStatus, type Reason } from './eligibility.js';
 import { fairEdges, solve } from './solver.js';
+import { pairKey, pairOfKey } from './exclusions.js';
 
 export interface ProposalOptions {
   today: IsoDate;
@@ -55,8 +56,7 @@ interface Setup {
   eligibleMentors: MentorStatus[];
   /** Per pair (mentee i, eligible mentor j at i * m + j): the score. */
   scores: Float64Array;
-  /** Per pair: -1 when it may be made; else 0 for a ban, or 1 + the index of the required criterion it fails. */
-  /** -1 allowed, 0 banned, 1 + k failed required criterion k (criteria are few). */
+  /** Per pair: -1 when it may be made; else 0 for a ban, or 1 + the index of the required criterion it fails (criteria are few). */
   verdicts: Int16Array;
   bans: Map<string, Reason>;
 }
@@ -95,7 +95,7 @@ function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
   // The bans by mentor, so that the millions of pairs without one cost no lookup by name.
   const bannedFor = new Map<string, Set<string>>();
   for (const k of bans.keys()) {
-    const [mentor, mentee] = k.split('\u0000') as [string, string];
+    const [mentor, mentee] = pairOfKey(k);
     bannedFor.set(mentor, (bannedFor.get(mentor) ?? new Set()).add(mentee));
   }
   eligibleMentors.forEach((status, j) => {
@@ -109,8 +109,6 @@ function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
   });
   return { mentees, waitingReasons, mentors, eligibleMentors, scores, verdicts, bans };
 }
-
-const key = (mentor: string, mentee: string) => `${mentor}\u0000${mentee}`;
 
 export function propose(model: ProgrammeModel, options: ProposalOptions): Proposal {
   const s = setup(model, options);
@@ -235,7 +233,7 @@ function whyUnmatched(model: ProgrammeModel, s: Setup, i: number, possible: numb
     }
     const verdict = s.verdicts[i * m + j]!;
     if (verdict === 0) {
-      const ban = s.bans.get(key(status.mentor.id, mentee.id))!;
+      const ban = s.bans.get(pairKey(status.mentor.id, mentee.id))!;
       count(ban.key, GROUP_WORDS[ban.key] ?? [ban.text, ban.text]);
     } else if (verdict > 0) {
       const name = criteria[verdict - 1]!.name ?? '';
