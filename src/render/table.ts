@@ -62,7 +62,10 @@ export function renderBoxTable(spec: TableSpec): string {
   return [...boxTableLines(spec)].join('\n');
 }
 
-/** The table's lines one by one, so that a table of 100,000 rows need never be one string. */
+/**
+ * The table's rows one by one (each its lines joined with line breaks, the last with the bottom
+ * border), so that a table of 100,000 rows need never be one string.
+ */
 export function* boxTableLines(spec: TableSpec): Generator<string> {
   const border = painter(spec.style?.border);
   const head = painter(spec.style?.head);
@@ -71,43 +74,67 @@ export function* boxTableLines(spec: TableSpec): Generator<string> {
   const wrap = spec.wordWrap ?? spec.colWidths !== undefined;
   const widths = spec.colWidths ?? fitted(rows);
   const last = widths.length - 1;
+  if (rows.length === 0) return;
 
-  for (let y = 0; y < rows.length; y++) {
-    const row = rows[y]!;
-    // The top of each row: its own border segment per cell, as cli-table3 colours them.
+  // Every piece of border is the same for every row (cli-table3 colours each segment on its own),
+  // so each is drawn once: the top of the first row, the top of the others, the sides.
+  const topOf = (first: boolean): string => {
     let top = '';
     for (let x = 0; x <= last; x++) {
-      const left = y === 0 ? (x === 0 ? CHARS.topLeft : CHARS.topMid) : x === 0 ? CHARS.leftMid : CHARS.midMid;
-      const right = x === last ? (y === 0 ? CHARS.topRight : CHARS.rightMid) : '';
-      top += border(left + (y === 0 ? CHARS.top : CHARS.mid).repeat(widths[x]!) + right);
+      const left = first ? (x === 0 ? CHARS.topLeft : CHARS.topMid) : x === 0 ? CHARS.leftMid : CHARS.midMid;
+      const right = x === last ? (first ? CHARS.topRight : CHARS.rightMid) : '';
+      top += border(left + (first ? CHARS.top : CHARS.mid).repeat(widths[x]!) + right);
     }
-    yield top;
-
-    const lines = widths.map((width, x) => {
-      const text = String(row[x] ?? '');
-      const split = wrap ? wordWrap(width - 2, text) : text.split('\n');
-      // colorizeLines carries colours across line breaks; without escape codes it changes nothing.
-      return text.includes('\u001b') ? utils.colorizeLines(split) : split;
-    });
-    const height = Math.max(1, ...lines.map((l) => l.length));
-    for (let n = 0; n < height; n++) {
-      let line = '';
-      for (let x = 0; x <= last; x++) {
-        const width = widths[x]!;
-        const text = lines[x]![n];
-        let content = text === undefined ? ' '.repeat(width) : ` ${pad(truncate(text, width - 2), width - 2)} `;
-        if (y === 0 && paintHead) content = head(content);
-        line += border(x === 0 ? CHARS.left : CHARS.middle) + content + border(x === last ? CHARS.right : '');
-      }
-      yield line;
-    }
-  }
-
+    return top;
+  };
+  const firstTop = topOf(true);
+  const otherTop = topOf(false);
+  const sides = widths.map((_, x) => border(x === 0 ? CHARS.left : CHARS.middle));
+  const ends = widths.map((_, x) => border(x === last ? CHARS.right : ''));
+  const blank = widths.map((width) => ' '.repeat(width));
   let bottom = '';
   for (let x = 0; x <= last; x++) {
     bottom += border((x === 0 ? CHARS.bottomLeft : CHARS.bottomMid) + CHARS.bottom.repeat(widths[x]!) + (x === last ? CHARS.bottomRight : ''));
   }
-  if (rows.length > 0) yield bottom;
+
+  const lines: string[][] = widths.map(() => []);
+  for (let y = 0; y < rows.length; y++) {
+    const row = rows[y]!;
+    let out = y === 0 ? firstTop : otherTop;
+    let height = 1;
+    for (let x = 0; x <= last; x++) {
+      const text = String(row[x] ?? '');
+      const split = wrap ? wordWrap(widths[x]! - 2, text) : text.split('\n');
+      // colorizeLines carries colours across line breaks; without escape codes it changes nothing.
+      lines[x] = text.includes('\u001b') ? utils.colorizeLines(split) : split;
+      if (lines[x]!.length > height) height = lines[x]!.length;
+    }
+    for (let n = 0; n < height; n++) {
+      out += '\n';
+      for (let x = 0; x <= last; x++) {
+        const text = lines[x]![n];
+        let content = text === undefined ? blank[x]! : ` ${fit(text, widths[x]! - 2)} `;
+        if (y === 0 && paintHead) content = head(content);
+        out += sides[x]! + content + ends[x]!;
+      }
+    }
+    if (y === rows.length - 1) out += `\n${bottom}`;
+    yield out;
+  }
+}
+
+/** Is this code unit white space to a regular expression (`\s`)? */
+export function isSpace(c: number): boolean {
+  if (c === 32) return true;
+  if (c < 0xa0) return c >= 9 && c <= 13;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Counted here: letters one column wide, as most names are (see strlen). */
+function isNarrow(c: number): boolean {
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xc0 && c <= 0x2ff) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff);
 }
 
 /**
@@ -117,40 +144,73 @@ export function* boxTableLines(spec: TableSpec): Generator<string> {
  * emoji, wide East Asian characters) goes to cli-table3's own, which uses string-width.
  */
 function strlen(text: string): number {
+  return widthOf(text, 0, text.length);
+}
+
+/** strlen of text.slice(start, end), without the slice when the text is all narrow letters. */
+function widthOf(text: string, start: number, end: number): number {
   let width = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xc0 && c <= 0x2ff) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff)) width++;
-    else if (c < 0x300 || c > 0x36f) return utils.strlen(text);
+    if (isNarrow(c)) width++;
+    else if (c < 0x300 || c > 0x36f) return utils.strlen(text.slice(start, end));
   }
   return width;
 }
 
-/** cli-table3's `wordWrap` with `wrapOnWordBoundary` (utils.js), measuring with our `strlen`. */
-function wordWrap(maxLength: number, input: string): string[] {
+/**
+ * cli-table3's `wordWrap` with `wrapOnWordBoundary` (utils.js), measuring with our `strlen`. It
+ * splits each paragraph into words and runs of white space and joins them again; a line is always
+ * one stretch of its paragraph, so here it is cut out of it instead, without the arrays.
+ */
+export function wordWrap(maxLength: number, input: string): string[] {
   const out: string[] = [];
-  for (const paragraph of input.split('\n')) {
-    const split = paragraph.split(/(\s+)/g);
-    let line: string[] = [];
-    let lineLength = 0;
-    let whitespace: string | undefined;
-    for (let i = 0; i < split.length; i += 2) {
-      const word = split[i]!;
-      let newLength = lineLength + strlen(word);
-      if (lineLength > 0 && whitespace) newLength += whitespace.length;
-      if (newLength > maxLength) {
-        if (lineLength !== 0) out.push(line.join(''));
-        line = [word];
-        lineLength = strlen(word);
-      } else {
-        line.push(whitespace || '', word);
-        lineLength = newLength;
-      }
-      whitespace = split[i + 1];
-    }
-    if (lineLength) out.push(line.join(''));
+  let from = 0;
+  for (;;) {
+    const newline = input.indexOf('\n', from);
+    wrapParagraph(input, from, newline < 0 ? input.length : newline, maxLength, out);
+    if (newline < 0) return out;
+    from = newline + 1;
   }
-  return out;
+}
+
+function wrapParagraph(text: string, start: number, end: number, maxLength: number, out: string[]): void {
+  let lineStart = start;
+  let lineEnd = start;
+  let lineLength = 0;
+  /** The white space before the word, as cli-table3 counts it (its length); 0 before the first. */
+  let space = 0;
+  let i = start;
+  for (;;) {
+    let j = i;
+    while (j < end && !isSpace(text.charCodeAt(j))) j++;
+    const width = widthOf(text, i, j);
+    let newLength = lineLength + width;
+    if (lineLength > 0 && space > 0) newLength += space;
+    if (newLength > maxLength) {
+      if (lineLength !== 0) out.push(text.slice(lineStart, lineEnd));
+      lineStart = i;
+      lineLength = width;
+    } else lineLength = newLength;
+    lineEnd = j;
+    if (j >= end) break;
+    i = j;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    space = i - j;
+  }
+  if (lineLength) out.push(text.slice(lineStart, lineEnd));
+}
+
+/** A cell's line padded (or, too wide, truncated) to `length`, as cli-table3 does. */
+function fit(text: string, length: number): string {
+  const width = strlen(text);
+  if (width <= length) return width === length ? text : text + spaces(length - width);
+  return pad(truncate(text, length), length);
+}
+
+const SPACES = ' '.repeat(128);
+function spaces(n: number): string {
+  return n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
 }
 
 /** cli-table3's `pad` to the left-aligned width. */

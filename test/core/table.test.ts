@@ -5,8 +5,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupItems, overdueReport } from '../../src/core/overdue/engine.js';
-import { joinLines, jsonChunks, renderJson, renderTable } from '../../src/render/overdue.js';
-import { renderBoxTable } from '../../src/render/table.js';
+import utils from 'cli-table3/src/utils.js';
+import { breakLong, joinLines, jsonChunks, renderJson, renderTable, thousands } from '../../src/render/overdue.js';
+import { isSpace, renderBoxTable, wordWrap } from '../../src/render/table.js';
 import { model } from '../fixtures/model.js';
 import { rng } from '../fixtures/random.js';
 
@@ -41,6 +42,11 @@ const WORDS = [
   '\u1100',
   'Ḁ',
   '\u2329',
+  '\u3000',
+  '\u2003x',
+  ' lead',
+  '\r',
+  '\ufeff',
 ];
 
 function randomCell(next: () => number): string {
@@ -112,6 +118,50 @@ describe('the report table', () => {
     });
     reference.push(...rows);
     expect(renderBoxTable({ head: ['when', 'who', 'what to do'], colWidths: [10, 24, 40], rows, style: { head: [], border: [] } })).toBe(reference.toString());
+  });
+});
+
+describe('wrapping a cell', () => {
+  it('knows white space exactly as a regular expression does', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
+  it("wraps text into the same lines as cli-table3's word wrap", () => {
+    const pieces = [...WORDS, ' ', '  ', '\t ', '\u00a0', 'x'.repeat(12), chalk.red('red'), '\u0301\u0301'];
+    let compared = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const next = rng(seed);
+      let text = '';
+      const count = Math.floor(next() * 12);
+      for (let i = 0; i < count; i++) text += pieces[Math.floor(next() * pieces.length)]! + (next() < 0.5 ? ' ' : '');
+      const width = 1 + Math.floor(next() * 30);
+      expect(wordWrap(width, text), JSON.stringify({ width, text })).toEqual(utils.wordWrap(width, text));
+      compared++;
+    }
+    expect(compared).toBe(3000);
+    // Leading, trailing and only white space; a word that is too long; empty paragraphs.
+    for (const text of ['', ' ', '   x', 'x   ', 'a  b', '\n\n', ' \n x', 'abcdefghij k', 'ab \u0301 cd', '\u3000\u3000']) {
+      for (const width of [1, 2, 3, 5, 9]) {
+        expect(wordWrap(width, text), JSON.stringify({ width, text })).toEqual(utils.wordWrap(width, text));
+      }
+    }
+  });
+
+  it('breaks a word too long for its column (an email, a path) rather than letting it be cut', () => {
+    expect(breakLong('bea.santos@example.org', 12)).toBe('bea.santos@\nexample.org');
+    expect(breakLong('call bea.santos@example.org today', 12)).toBe('call bea.santos@\nexample.org today');
+    expect(breakLong('x'.repeat(25), 10)).toBe(`${'x'.repeat(10)}\n${'x'.repeat(10)}\n${'x'.repeat(5)}`);
+    // Words that fit, however long the text, are left as they are.
+    const fits = 'call the mentee about the meeting they missed last week and agree a date';
+    expect(breakLong(fits, 12)).toBe(fits);
+    expect(breakLong('abcdefghijkl', 12)).toBe('abcdefghijkl');
+    expect(breakLong('abcdefghijklm', 12)).toBe('abcdefghijkl\nm');
+  });
+
+  it('writes counts of rows as en-GB does', () => {
+    for (const n of [0, 7, 301, 999, 1000, 7278, 12345, 999999, 1000000, 123456789]) expect(thousands(n)).toBe(n.toLocaleString('en-GB'));
   });
 });
 
