@@ -173,7 +173,7 @@ function hasWordLongerThan(text: string, width: number): boolean {
   // character of every cell in a run that ends before the loop is compiled.
   if (text.length <= width) return false;
   let longer = LONGER.get(width);
-  if (longer === undefined) LONGER.set(width, (longer = new RegExp(`[^ \\n]{${width + 1}}`)));
+  if (longer === undefined) LONGER.set(width, (longer = new RegExp(`(?<![^ \\n])[^ \\n]{${width + 1}}`)));
   return longer.test(text);
 }
 const LONGER = new Map<number, RegExp>();
@@ -362,16 +362,25 @@ function* textLines(input: ReportInput): Generator<string> {
 /** Words into lines of at most `width` characters; a longer word is broken, never cut. */
 function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
+  const broken = breakLong(text, width);
   let line = '';
-  for (const word of breakLong(text, width)
-    .split(/[ \n]+/)
-    .filter(Boolean)) {
+  // Words are what lies between spaces and line breaks (a run of them is one gap).
+  for (let i = 0; i < broken.length;) {
+    let c = broken.charCodeAt(i);
+    if (c === 32 || c === 10) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < broken.length && (c = broken.charCodeAt(j)) !== 32 && c !== 10) j++;
+    const word = broken.slice(i, j);
     if (line === '') line = word;
     else if (line.length + 1 + word.length <= width) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;
     }
+    i = j;
   }
   if (line !== '') lines.push(line);
   return lines.length > 0 ? lines : [''];

@@ -6,7 +6,7 @@ import Table from 'cli-table3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupItems, overdueReport } from '../../src/core/overdue/engine.js';
 import utils from 'cli-table3/src/utils.js';
-import { breakLong, joinLines, jsonChunks, renderJson, renderTable, thousands } from '../../src/render/overdue.js';
+import { breakLong, joinLines, jsonChunks, renderJson, renderTable, renderText, thousands } from '../../src/render/overdue.js';
 import { isSpace, renderBoxTable, wordWrap } from '../../src/render/table.js';
 import { model } from '../fixtures/model.js';
 import { rng } from '../fixtures/random.js';
@@ -189,6 +189,51 @@ describe('a long report', () => {
     );
     expect(report(151, 'person')).not.toMatch(/or --by person/);
     expect(report(150)).not.toMatch(/A long report/);
+  });
+});
+
+describe('the plain-text report', () => {
+  /** The words of a text filled into lines of at most `width`, as a reference to compare with. */
+  const fill = (text: string, width: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of breakLong(text, width)
+      .split(/[ \n]+/)
+      .filter(Boolean)) {
+      if (line === '') line = word;
+      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    if (line !== '') lines.push(line);
+    return lines.length > 0 ? lines : [''];
+  };
+
+  it('fills each message into lines of at most 78 characters, line breaks and runs of spaces made one space', () => {
+    const m = model({
+      mentors: [{}],
+      mentees: [{}],
+      matches: [{ status: 'active', started: '2026-03-02', first_meeting: '2026-03-05', meetings: [{ date: '2026-03-05' }] }],
+    });
+    const { items } = overdueReport(m, { today: '2026-11-23' });
+    const next = rng(7);
+    const words = ['call', 'the', 'mentee', '\n', '  ', 'bea.santos@example.org', 'x'.repeat(90), 'about', '\n\n', 'Siobhán', ' '];
+    const messages = Array.from({ length: 60 }, (_, n) => {
+      let text = `Call-${n}`;
+      for (let i = Math.floor(next() * 40); i > 0; i--) text += words[Math.floor(next() * words.length)]! + (next() < 0.7 ? ' ' : '');
+      return text;
+    });
+    const many = messages.map((message, i) => ({ ...items[0]!, match: `m-${i}`, message }));
+    const text = renderText({ programme: 'P', today: '2026-11-23', items: many, groups: [{ key: 'calls', title: 'Calls', items: many }], problems: [] });
+    const lines = text.split('\n');
+    expect(lines.every((l) => l.length <= 78)).toBe(true);
+    // Each message comes out as the reference fills it, indented by two spaces.
+    messages.forEach((message) => {
+      const want = fill(message, 76).map((l) => `  ${l}`);
+      expect(`${text}\n`, JSON.stringify(message)).toContain(`\n${want.join('\n')}\n\n`);
+    });
   });
 });
 
