@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/core/overdue/ids.js';
-import { mc, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
+import { cli, mc, EXAMPLE, EXAMPLE_TODAY, exampleCopy, tempDir } from '../helpers.js';
 import { INIT_CONTACTS } from '../fixtures/programme.js';
 
 interface Item {
@@ -172,6 +172,27 @@ describe('overdue on the example programme', () => {
     expect(run.stdout).toMatch(/^Riverside Mentoring: overdue on 2026-11-23\n34 overdue/);
     expect(run.stdout).toContain('Nguyễn Thị Hà');
     expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('the order of the report', () => {
+  it('is the same on a machine in another language (ties are ordered by id the same way everywhere)', () => {
+    // Two mentees waiting exactly as long: their order comes from their ids alone. In Danish "aa"
+    // is the letter å, after z, and the machine's own collation put zz-eze first there.
+    const dir = exampleCopy();
+    const ugo = readFileSync(join(dir, 'mentees', 'ugo-eze.yaml'), 'utf8');
+    writeFileSync(join(dir, 'mentees', 'aa-eze.yaml'), ugo);
+    writeFileSync(join(dir, 'mentees', 'zz-eze.yaml'), ugo);
+    const people = (env: Record<string, string>) => {
+      const run = cli(['overdue', '--json', '--rule', 'unmatched-waiting', '--today', EXAMPLE_TODAY, '--dir', dir], { env });
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as { items: { person: string }[] }).items.map((i) => i.person);
+    };
+    const english = people({ LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' });
+    expect(english.indexOf('aa-eze')).toBeLessThan(english.indexOf('zz-eze'));
+    expect(english.indexOf('aa-eze')).toBeGreaterThanOrEqual(0);
+    expect(people({ LC_ALL: 'da_DK.UTF-8', LANG: 'da_DK.UTF-8' })).toEqual(english);
+    expect(people({ LC_ALL: 'lt_LT.UTF-8', LANG: 'lt_LT.UTF-8' })).toEqual(english);
   });
 });
 

@@ -1,8 +1,11 @@
 // Each rule at its edges: the day before it is due, the due day, the day after.
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
-import { overdueItems, overdueReport } from '../../src/core/overdue/engine.js';
-import type { RuleId } from '../../src/core/overdue/ids.js';
+import { overdueItems, overdueReport, reportTiming } from '../../src/core/overdue/engine.js';
+import { RULE_IDS, type RuleId } from '../../src/core/overdue/ids.js';
+import { RULES } from '../../src/core/overdue/rules/index.js';
+import { loadProgramme } from '../../src/store/load.js';
+import { EXAMPLE } from '../helpers.js';
 import { model, ONBOARDED_MENTOR } from '../fixtures/model.js';
 
 /** Days overdue of a rule's items on each of the three days around `due`. */
@@ -176,5 +179,31 @@ describe('thresholds, filters and order', () => {
     const days = overdueItems(m, { today: '2026-09-01' }).map((i) => i.days_overdue);
     expect(days).toEqual([...days].sort((a, b) => b - a));
     expect(days.length).toBeGreaterThan(3);
+  });
+});
+
+describe('rules that skip what would not be reported', () => {
+  it('find exactly what they find without skipping, of what is reported, for every rule, day, --within and delay', () => {
+    const plain = loadProgramme(EXAMPLE, { cache: false }).model;
+    // The same programme with every rule reported later than usual (`after`).
+    const delayed = {
+      ...plain,
+      settings: { ...plain.settings, overdue: Object.fromEntries(RULE_IDS.map((id) => [id, { ...plain.settings.overdue[id], after: '9d' }])) },
+    } as typeof plain;
+    let reported = 0;
+    for (const m of [plain, delayed]) {
+      for (const today of ['2026-03-01', '2026-11-23', '2026-12-20', '2027-06-01']) {
+        for (const within of [undefined, '2w', '3m']) {
+          for (const id of RULE_IDS) {
+            const { shown } = reportTiming(m, id, { today, ...(within ? { within } : {}) });
+            const all = RULES[id].check(m, today).filter(shown);
+            const skipping = RULES[id].check(m, today, shown);
+            expect(skipping.filter(shown), `${id} ${today} ${within}`).toEqual(all);
+            reported += all.length;
+          }
+        }
+      }
+    }
+    expect(reported).toBeGreaterThan(500);
   });
 });

@@ -7,7 +7,7 @@ import { RULE_IDS, type RuleId } from './ids.js';
 import { RULES } from './rules/index.js';
 import { pairNames, personName, whoIs } from '../people.js';
 import { daysText } from '../words.js';
-import { SEVERITIES, type Severity } from './types.js';
+import { SEVERITIES, type Finding, type Severity, type ShownTest } from './types.js';
 
 /** One line of the report. The first seven fields are the documented, stable core. */
 export interface OverdueItem {
@@ -87,23 +87,17 @@ export function overdueItems(model: ProgrammeModel, options: OverdueOptions): Ov
 
 function collect(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] {
   const { today } = options;
-  const horizon = options.within ? addPeriod(today, period(options.within)) : undefined;
   const items: OverdueItem[] = [];
   for (const id of RULE_IDS) {
     const rule = RULES[id];
     const settings = model.settings.overdue[id];
     if (settings?.enabled === false && rule.canDisable) continue;
     if (options.rules && !options.rules.includes(id)) continue;
-    for (const finding of rule.check(model, today)) {
-      // `due` is when the thing itself falls due; it is reported from `reportFrom` (by default the
-      // day after, or the day itself for what must be acted on at once), later by `after`.
-      const from = finding.reportFrom ?? (finding.immediate ? finding.due : addDays(finding.due, 1));
-      const reportFrom = settings?.after ? addPeriod(from, period(settings.after)) : from;
-      const days = daysBetween(finding.due, today);
-      const reported = reportFrom <= today;
-      // --within lists what falls due within the period (or would be reported within it).
-      const upcoming = !reported && horizon !== undefined && (finding.due <= horizon || reportFrom <= horizon);
+    const { timing, shown } = reportTiming(model, id, options);
+    for (const finding of rule.check(model, today, shown)) {
+      const { reported, upcoming } = timing(finding);
       if (!reported && !upcoming) continue;
+      const days = daysBetween(finding.due, today);
       const match = finding.match !== undefined ? model.matches.get(finding.match)?.data : undefined;
       const who = finding.person !== undefined ? whoIs(model, finding.person) : undefined;
       const safeguarding = finding.safeguarding === true;
@@ -132,6 +126,43 @@ function collect(model: ProgrammeModel, options: OverdueOptions): OverdueItem[] 
     }
   }
   return items;
+}
+
+type Dates = Pick<Finding, 'due' | 'reportFrom' | 'immediate'>;
+
+/**
+ * When a rule's finding with these dates is reported (`timing`: now, or coming up within
+ * --within), and the test the rules are given to skip the rest (`shown`).
+ */
+export function reportTiming(
+  model: ProgrammeModel,
+  id: RuleId,
+  options: Pick<OverdueOptions, 'today' | 'within'>,
+): { timing: (finding: Dates) => { reported: boolean; upcoming: boolean }; shown: ShownTest } {
+  const { today } = options;
+  const horizon = options.within ? addPeriod(today, period(options.within)) : undefined;
+  const settings = model.settings.overdue[id];
+  const timing = (finding: Dates) => {
+    if (finding.reportFrom === undefined && !settings?.after) {
+      // The usual case, without date arithmetic (dates compare as text): reported from the day
+      // after it falls due, or the day itself; coming up when it falls due within --within.
+      const reported = finding.immediate ? finding.due <= today : finding.due < today;
+      return { reported, upcoming: !reported && horizon !== undefined && finding.due <= horizon };
+    }
+    // `due` is when the thing itself falls due; it is reported from `reportFrom` (by default the
+    // day after, or the day itself for what must be acted on at once), later by `after`.
+    const from = finding.reportFrom ?? (finding.immediate ? finding.due : addDays(finding.due, 1));
+    const reportFrom = settings?.after ? addPeriod(from, period(settings.after)) : from;
+    const reported = reportFrom <= today;
+    // --within lists what falls due within the period (or would be reported within it).
+    const upcoming = !reported && horizon !== undefined && (finding.due <= horizon || reportFrom <= horizon);
+    return { reported, upcoming };
+  };
+  const shown = (finding: Dates) => {
+    const { reported, upcoming } = timing(finding);
+    return reported || upcoming;
+  };
+  return { timing, shown };
 }
 
 /** "5 days overdue", "due today", "due in 3 days": for rules without words of their own. */
@@ -172,18 +203,23 @@ function passes(item: OverdueItem, options: OverdueOptions): boolean {
  * medium, low), then most overdue first, then rule and ids.
  */
 export function sortItems(items: OverdueItem[]): OverdueItem[] {
-  const rank = (item: OverdueItem) => RULE_IDS.indexOf(item.rule);
+  // Ids (lower-case letters, digits, '-' and '_') in one fixed collation, not the machine's own:
+  // the same order on every machine, and the order of English, which it always was here.
+  const ids = new Intl.Collator('en');
   return [...items].sort(
     (a, b) =>
       Number(b.safeguarding) - Number(a.safeguarding) ||
       Number(a.upcoming) - Number(b.upcoming) ||
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       b.days_overdue - a.days_overdue ||
-      rank(a) - rank(b) ||
-      (a.match ?? '').localeCompare(b.match ?? '') ||
-      (a.person ?? '').localeCompare(b.person ?? ''),
+      RULE_RANK.get(a.rule)! - RULE_RANK.get(b.rule)! ||
+      ids.compare(a.match ?? '', b.match ?? '') ||
+      ids.compare(a.person ?? '', b.person ?? ''),
   );
 }
+
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+const RULE_RANK = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
 
 export type GroupBy = 'rule' | 'person' | 'match';
 

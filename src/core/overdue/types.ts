@@ -42,8 +42,16 @@ export interface Rule {
   threshold: string;
   /** May be turned off in programme.yaml (overdue: {<id>: {enabled: false}}). */
   canDisable: boolean;
-  check(model: ProgrammeModel, today: IsoDate): Finding[];
+  /**
+   * `shown` says whether a finding with these dates would be reported (today, or within
+   * --within): a rule may skip building the words of one that would not, which is most of them
+   * on a large programme. The engine decides again from the finding itself either way.
+   */
+  check(model: ProgrammeModel, today: IsoDate, shown?: ShownTest): Finding[];
 }
+
+/** Whether a finding with these dates would be reported (see Rule.check). */
+export type ShownTest = (dates: Pick<Finding, 'due' | 'reportFrom' | 'immediate'>) => boolean;
 
 export function earliest(...dates: (IsoDate | undefined)[]): IsoDate | undefined {
   let out: IsoDate | undefined;

@@ -18,7 +18,7 @@ export const backgroundCheckExpiring: Rule = {
   severity: 'medium',
   threshold: 'onboarding.mentor.renew_within (default 30d) before the expiry date',
   canDisable: true,
-  check(model, today) {
+  check(model, today, shown) {
     const out: Finding[] = [];
     const renew = period(model.settings.onboarding.mentor.renew_within);
     const open = openMatchesByMentor(model);
@@ -29,11 +29,13 @@ export const backgroundCheckExpiring: Rule = {
       for (const [step, value] of Object.entries(mentor.data.onboarding)) {
         const expires = stepExpires(value);
         if (expires === undefined) continue;
+        const reportFrom = addPeriod(expires, renew, -1);
+        if (shown && !shown({ due: expires, reportFrom })) continue;
         const expired = expires <= today;
         const name = step.replaceAll('_', ' ');
         const days = daysBetween(today, expires);
         const when = days > 0 ? `expires in ${daysText(days)}` : days === 0 ? 'expires today' : `expired ${daysText(-days)} ago`;
-        const base = { due: expires, reportFrom: addPeriod(expires, renew, -1), person: mentor.id, file: mentor.file, when };
+        const base = { due: expires, reportFrom, person: mentor.id, file: mentor.file, when };
         if (matches.length === 0) {
           out.push({
             ...base,

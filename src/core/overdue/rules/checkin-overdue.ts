@@ -16,10 +16,11 @@ export const checkinOverdue: Rule = {
   severity: 'medium',
   threshold: 'checkins.first_within (3d after the first meeting), checkins.first_month (2 calls), then checkins.then_every (1m)',
   canDisable: true,
-  check(model, today) {
+  check(model, today, shown) {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       for (const call of callsDue(match, model.settings)) {
+        if (shown && !shown({ due: call.due })) continue;
         const who = personName(model, call.person);
         const tried =
           call.attempts.length > 0

@@ -18,13 +18,13 @@ export const closureDue: Rule = {
   severity: 'low',
   threshold: 'planned_end, or agreement.duration (default 12m) after the first meeting',
   canDisable: true,
-  check(model, today) {
+  check(model, today, shown) {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
       if (!isOpen(m) || m.status === 'proposed') continue;
       const end = plannedEnd(m, model.settings.agreement.duration);
-      if (end === undefined) continue;
+      if (end === undefined || (shown && !shown({ due: end }))) continue;
       out.push({
         due: end,
         match: match.id,

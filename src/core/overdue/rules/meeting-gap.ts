@@ -16,7 +16,7 @@ export const meetingGap: Rule = {
   severity: 'medium',
   threshold: "the agreement's meeting_frequency (match or programme) plus meetings.grace (default 14d) after the last meeting",
   canDisable: true,
-  check(model) {
+  check(model, _today, shown) {
     const out: ReturnType<Rule['check']> = [];
     for (const match of model.matches.values()) {
       const m = match.data;
@@ -24,6 +24,7 @@ export const meetingGap: Rule = {
       const last = latest(m.first_meeting, digestOf(m).lastMeeting)!;
       const frequency = effectiveTerms(m, model.settings).meeting_frequency;
       const due = addPeriod(addPeriod(last, period(frequency)), period(model.settings.meetings.grace));
+      if (shown && !shown({ due })) continue;
       out.push({
         due,
         match: match.id,
