@@ -50,11 +50,14 @@ export function buildModel(input: ModelInput): { model: ProgrammeModel; problems
   // Checks that can work from the valid part of a broken record see those too (one run of
   // validate then shows every problem); their problems are still about real files.
   const partialFiles = new Set([...model.partial.mentors.values(), ...model.partial.mentees.values(), ...model.partial.matches.values()].map((r) => r.file));
+  // (Without partial records of a kind, its map is the same: not built again.)
+  const both = <T>(whole: Map<string, Loaded<T>>, partial: Map<string, Loaded<T>>) =>
+    partial.size === 0 ? whole : byId([...whole.values(), ...partial.values()]);
   const merged: ProgrammeModel = {
     ...model,
-    mentors: byId([...model.mentors.values(), ...model.partial.mentors.values()]),
-    mentees: byId([...model.mentees.values(), ...model.partial.mentees.values()]),
-    matches: byId([...model.matches.values(), ...model.partial.matches.values()]),
+    mentors: both(model.mentors, model.partial.mentors),
+    mentees: both(model.mentees, model.partial.mentees),
+    matches: both(model.matches, model.partial.matches),
   };
   const checkInput = { unreadable: input.unreadable ?? new Set<string>(), settingsLoaded: input.settingsLoaded, partialFiles };
   const problems = CHECKS.flatMap((check) => check.run(check.partial ? merged : model, checkInput));
