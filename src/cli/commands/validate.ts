@@ -1,4 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { publicProblem } from '../../core/problems.js';
 import { EXIT } from '../../errors.js';
 import { renderProblems } from '../../render/problems.js';
@@ -61,6 +62,9 @@ export const command = defineCommand({
 
 /** The programme folder is the top of a git repository that has no working merge driver registered. */
 function programmeRepoWithoutDriver(dir: string): boolean {
+  // The top of a repository has .git in it (a folder, or a file for a worktree): without one, no
+  // need to ask git (a process to start on every validate), unless GIT_DIR puts it elsewhere.
+  if (process.env.GIT_DIR === undefined && !existsSync(join(dir, '.git'))) return false;
   try {
     const top = repositoryTop(dir);
     if (!top || realpathSync(top) !== realpathSync(dir)) return false;
