@@ -1,12 +1,16 @@
 // One record file's bytes to its checked value, or its problems with lines and columns: the
-// parsers and the schemas, which a run that finds every file in the cache never loads.
+// parsers and the schemas, which a run that finds every file in the cache never loads. A run that
+// must read a few changed files reads them with readRecordQuickly first (src/core/read-record-quick.ts),
+// which does not load the `yaml` library, and comes here only for a file with something to report.
 import { checkRecord } from './check-record.js';
 import type { FileResult } from './folder.js';
 import { locateProblems } from './locate.js';
 import { matchDates } from './match-dates.js';
 import { partialRecord } from './partial.js';
 import { decode, parseYaml } from './parse.js';
-import { programmeSchema, type Match, type Programme, type RecordKind } from './schema/index.js';
+import type { Match, RecordKind } from './schema/index.js';
+
+export { defaultSettings } from './read-record-quick.js';
 
 /** One record file's bytes to its checked value, or its problems with lines and columns. */
 export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array): FileResult {
@@ -24,13 +28,4 @@ export function readRecordFile(kind: RecordKind, file: string, bytes: Uint8Array
   const partial = partialRecord(kind, parsed.value);
   const problems = [...checked.problems, ...(kind === 'match' && partial !== undefined ? matchDates(file, partial as Match) : [])];
   return { ok: false, problems: locateProblems(problems, text), ...(partial !== undefined ? { partial } : {}) };
-}
-
-/** Every setting at its default: used to report on the records when programme.yaml is broken. */
-export function defaultSettings(): Programme {
-  return programmeSchema.parse({
-    name: '(programme.yaml could not be read)',
-    coordinator: { name: '(unknown)' },
-    safeguarding_lead: { name: '(unknown: see programme.yaml)' },
-  });
 }

@@ -14,7 +14,7 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
   // A command that writes changes a record or two: the others' calls are read only if used (and
   // a record whose cached calls prove damaged is read from its file again).
   const scan = scanProgramme(dirArg, { onDemand: true, reread: parseFile, ...options });
-  const { loaded, crossFile } = finishScan(scan, parseAll(scan.dir, scan.pending), defaultSettings);
+  const { loaded, crossFile } = finishScan(scan, parseAll(scan.dir, scan.pending, parseFile), defaultSettings);
   loaded.problems.push(...locateProblems(crossFile, scan.textOf));
   loaded.problems.sort(compareProblems);
   return loaded;

@@ -9,8 +9,9 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { FileResult } from '../core/folder.js';
+import type { RecordKind } from '../core/schema/index.js';
 import type { PendingFile } from './scan.js';
-import { parseFile, type WorkerInput, type WorkerOutput } from './parse-worker.js';
+import type { WorkerInput, WorkerOutput } from './parse-worker.js';
 import { builtWorker, waitForFlag, workersSetting } from './worker-threads.js';
 
 /** Fewer files than this are checked on the main thread: a worker takes ~0.1 s to start. */
@@ -31,10 +32,18 @@ export function workerCount(files: number, env: Record<string, string | undefine
 /** Files taken at a time: small enough to even out, large enough that taking them costs nothing. */
 export const CHUNK = 32;
 
-export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
+/**
+ * Every file read and checked: by `parse` on this thread (which may leave a file undefined for
+ * another reader: see src/store/load-lazy.ts), and whole (src/core/read-record.ts) on the workers.
+ */
+export function parseAll<R extends FileResult | undefined>(
+  dir: string,
+  files: PendingFile[],
+  parse: (dir: string, rel: string, kind: RecordKind) => R,
+): (FileResult | R)[] {
   const workers = workerCount(files.length);
   const script = workers > 0 ? builtWorker('parse-worker') : undefined;
-  if (script === undefined) return files.map((f) => parseFile(dir, f.rel, f.kind));
+  if (script === undefined) return files.map((f) => parse(dir, f.rel, f.kind));
 
   // Every thread, this one included, takes the next chunk of files from a shared counter until
   // none are left, so a worker that starts late or gets heavy files simply takes fewer chunks.
@@ -57,7 +66,9 @@ export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
     }
   }
 
-  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
+  const results: (FileResult | R | undefined)[] = new Array<FileResult | R | undefined>(files.length);
+  /** Files this thread has read (its result may be undefined, unlike a missing worker's). */
+  const here = new Uint8Array(files.length);
   // Workers post each chunk as it is done; taking them in between our own chunks spreads the
   // cost of copying them over, instead of paying it all at the end.
   const failed = new Set<(typeof started)[number]>();
@@ -77,7 +88,10 @@ export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
   while (mainTakes) {
     const from = Atomics.add(next, 0, 1) * CHUNK;
     if (from >= files.length) break;
-    for (let i = from; i < Math.min(files.length, from + CHUNK); i++) results[i] = parseFile(dir, files[i]!.rel, files[i]!.kind);
+    for (let i = from; i < Math.min(files.length, from + CHUNK); i++) {
+      results[i] = parse(dir, files[i]!.rel, files[i]!.kind);
+      here[i] = 1;
+    }
     for (const share of started) drain(share);
   }
   for (const share of started) {
@@ -93,6 +107,6 @@ export function parseAll(dir: string, files: PendingFile[]): FileResult[] {
     );
   }
   // Whatever a worker took and did not deliver is checked here.
-  for (let i = 0; i < files.length; i++) results[i] ??= parseFile(dir, files[i]!.rel, files[i]!.kind);
-  return results as FileResult[];
+  for (let i = 0; i < files.length; i++) if (results[i] === undefined && here[i] === 0) results[i] = parse(dir, files[i]!.rel, files[i]!.kind);
+  return results as (FileResult | R)[];
 }

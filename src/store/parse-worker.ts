@@ -1,15 +1,12 @@
 // A worker thread that reads and checks a share of a programme's files while the main thread
 // checks the rest (src/store/parallel.ts). It writes nothing; it posts the results back, then
 // raises the shared flag the main thread waits on.
-import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { raiseFlag } from './worker-threads.js';
 import type { FileResult } from '../core/folder.js';
 import { readRecordFile } from '../core/read-record.js';
 import type { RecordKind } from '../core/schema/index.js';
-import { MAX_FILE_BYTES } from '../core/limits.js';
-import { readPlainInto } from './read.js';
-import { unreadable } from './unreadable.js';
+import { parseFileWith } from './parse-file.js';
 
 export interface WorkerInput {
   dir: string;
@@ -25,14 +22,9 @@ export interface WorkerInput {
 /** One chunk's results, posted as soon as it is done; or what went wrong. */
 export type WorkerOutput = { ok: true; chunk: number; results: FileResult[] } | { ok: false; error: string };
 
-/** One buffer per thread that every file is read into (see readPlainInto). */
-let scratch: Buffer | undefined;
-
+/** A record file read and checked whole: its value, or its problems with their lines. */
 export function parseFile(dir: string, rel: string, kind: RecordKind): FileResult {
-  scratch ??= Buffer.alloc(MAX_FILE_BYTES + 1);
-  const read = readPlainInto(join(dir, rel), MAX_FILE_BYTES + 1, scratch);
-  if (typeof read === 'string') return unreadable(rel, read);
-  return readRecordFile(kind, rel, read.bytes);
+  return parseFileWith(readRecordFile, dir, rel, kind);
 }
 
 if (workerData && (workerData as Partial<WorkerInput>).signal) {

@@ -45,7 +45,25 @@ describe('start-up of read-only commands', () => {
     expect(cli(['validate', '--dir', dir]).code).toBe(0);
     const match = join(dir, 'matches', '2026-10-emeka-obi.yaml');
     writeFileSync(match, `${readFileSync(match, 'utf8')}# a note\n`);
+    // A changed file with nothing wrong: the parser and the schemas, not the YAML library that
+    // finds lines.
+    expect(librariesLoaded(['validate', '--dir', dir]).sort()).toEqual(['js-yaml', 'zod']);
+    expect(librariesLoaded(['overdue', '--json', '--no-cache', '--today', EXAMPLE_TODAY, '--dir', dir]).sort()).toEqual(['js-yaml', 'zod']);
+
+    // A changed file with a problem: that library too, to say where.
+    const mentor = join(dir, 'mentors', readdirSync(join(dir, 'mentors'))[0]!);
+    const mentorText = readFileSync(mentor, 'utf8');
+    writeFileSync(mentor, mentorText.replace(/^name:/m, 'nmae:'));
     expect(librariesLoaded(['validate', '--dir', dir]).sort()).toEqual(['js-yaml', 'yaml', 'zod']);
+    const typo = cli(['validate', '--dir', dir]);
+    expect(typo.stdout + typo.stderr).toMatch(/mentors\/[a-z-]+\.yaml:\d+:1/);
+    writeFileSync(mentor, mentorText);
+    // Text js-yaml cannot read: the careful parser says where.
+    writeFileSync(mentor, `${mentorText}: broken: [\n`);
+    expect(librariesLoaded(['validate', '--dir', dir]).sort()).toEqual(['js-yaml', 'yaml', 'zod']);
+    writeFileSync(mentor, mentorText);
+    aged(dir);
+    expect(cli(['validate', '--dir', dir]).code).toBe(0);
 
     // A problem across files (a match naming a mentor who does not exist), with every file cached:
     // only the YAML library, to find the line.
