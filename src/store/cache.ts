@@ -10,20 +10,22 @@
 // either side so that a folder near a boundary does not flip between two.
 //
 // Records on demand: a match's meetings, calls, reviews and concerns (four fifths of its bytes)
-// are kept after the shard's entries, not inside them, as each match's own piece of JSON, followed
-// by the match's digest (src/core/match-digest.ts). A command that uses most matches' lists (the
-// call plan and sheet, list, match, agreement) reads them at once; the others (overdue, validate,
-// show, the commands that write) read a match's piece when code first uses one of its lists
-// (`onDemand`), and overdue asks only for the digests and the lists of matches with a concern, so
-// a warm run does not build the objects of every call ever recorded. The record is the same
-// object either way.
+// are kept after the shard's entries, not inside them, as each match's own piece of JSON; the
+// matches' digests (src/core/match-digest.ts) come first, together, then the pieces. A command
+// that uses most matches' lists (the call plan and sheet, list, match, agreement) reads the whole
+// shard at once; the others (overdue, validate, show, the commands that write) read only its line
+// of entries, then the digests when first asked for one, and a match's piece when code first uses
+// one of its lists (`onDemand`): overdue asks only for the digests and the lists of matches with
+// a concern, so a warm run neither reads nor builds every call ever recorded. What is read later
+// is read from the same file only: a shard replaced since (by another run) is not mixed in. The
+// record is the same object either way.
 //
 // Trust: an entry is used only while the file's size, modification time, change time (which no
 // one can set back), inode and device are all as they were; a shard, and the folders above it,
 // are ignored (and rebuilt) when they are not plain files or folders owned by this user and closed
 // to others. A shard that is missing, stale, from another version of the tool, or unreadable is
 // simply rebuilt.
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { FileResult } from '../core/folder.js';
 import { digestOf, rememberDigest, type MatchDigest } from '../core/match-digest.js';
@@ -40,7 +42,7 @@ export const CACHE_DIR = PRIVATE_DIR;
 export const SHARD_DIR = 'records';
 /** The one-file cache of earlier versions, removed when found. */
 const OLD_CACHE = 'records.json';
-const FORMAT = 5;
+const FORMAT = 6;
 /** Files per shard the bucket count aims at; it keeps a count while shards hold 64 to 1,024. */
 const PER_SHARD = 256;
 
@@ -54,16 +56,20 @@ const APART_FOLDER = `${FOLDERS.match}/`;
 /**
  * size, mtimeMs, ctimeMs, ino, dev, and the result (an array, so no key is written 15,000 times);
  * then, for a record with fields kept apart, where their JSON starts and ends, in bytes after the
- * entries (the fields themselves are null in the result until read); then where the match's
- * digest (src/core/match-digest.ts) ends, right after them: what reports need from those fields.
+ * entries' line (the fields themselves are null in the result until read); then where the match's
+ * digest (src/core/match-digest.ts) starts and ends: what reports need from those fields.
  */
-type Entry = [number, number, number, number, number, FileResult, number?, number?, number?];
+type Entry = [number, number, number, number, number, FileResult, number?, number?, number?, number?];
 
-/** A shard file is this as one line of JSON, a newline, and `apart` bytes: the fields kept apart. */
+/**
+ * A shard file is this as one line of JSON, a newline, and `apart` bytes: first the digests
+ * (`digests` bytes of them), then the fields kept apart.
+ */
 interface ShardHead {
   format: number;
   fingerprint: string;
   apart: number;
+  digests: number;
   entries: Record<string, Entry>;
 }
 
@@ -71,13 +77,86 @@ interface Shard {
   name: string;
   /** Entries read from disk (empty when there was no usable shard). */
   old: Record<string, Entry>;
-  /** The shard file's bytes, while its entries' fields kept apart may still be read. */
-  bytes?: Buffer;
-  /** Where the fields kept apart start in `bytes`. */
-  base?: number;
+  /** Where the rest of the shard is read from, while its entries' fields kept apart may still be read. */
+  rest?: ShardRest;
   /** Entries of this run: kept from old, or new. */
   fresh: Record<string, Entry>;
   changed: boolean;
+}
+
+/** Bytes read so far past the line of entries: never more than these at once. */
+const FIRST_READ = 256 * 1024;
+
+/**
+ * What follows a shard's line of entries: the part already read, and the rest read from the same
+ * file when asked for (the shard as it was: if it was replaced since, by another run, nothing).
+ */
+class ShardRest {
+  constructor(
+    private readonly path: string,
+    /** The shard file as it was first read. */
+    private readonly was: Stats,
+    /** Where the rest starts in the file. */
+    private readonly base: number,
+    /** How many bytes the rest has. */
+    readonly size: number,
+    /** The rest's first bytes, as read. */
+    private loaded: Buffer,
+    /** Where the digests end (the rest's offsets). */
+    private readonly digestsEnd: number,
+  ) {}
+
+  /** Bytes [start, end) of the rest, or undefined when the shard is no longer the file first read. */
+  range(start: number, end: number): Buffer | undefined {
+    if (end <= this.loaded.length) return this.loaded.subarray(start, end);
+    if (end <= this.digestsEnd) {
+      // The digests: all of them at once (a report asks for every one).
+      const more = this.readAt(this.loaded.length, this.digestsEnd);
+      if (more === undefined) return undefined;
+      this.loaded = Buffer.concat([this.loaded, more]);
+      return this.loaded.subarray(start, end);
+    }
+    return this.readAt(start, end);
+  }
+
+  /** Reads all of the rest now (to copy many pieces at once); false when the shard was replaced. */
+  readAll(): boolean {
+    if (this.loaded.length >= this.size) return true;
+    const more = this.readAt(this.loaded.length, this.size);
+    if (more === undefined) return false;
+    this.loaded = Buffer.concat([this.loaded, more]);
+    return true;
+  }
+
+  private readAt(start: number, end: number): Buffer | undefined {
+    let fd: number;
+    try {
+      fd = openSync(this.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch {
+      return undefined;
+    }
+    try {
+      const now = fstatSync(fd);
+      // Shards are replaced whole, by rename: another file, or this one changed by hand.
+      if (!sameFile(now, this.was)) return undefined;
+      const out = Buffer.allocUnsafe(end - start);
+      let got = 0;
+      while (got < out.length) {
+        const n = readSync(fd, out, got, out.length - got, this.base + start + got);
+        if (n === 0) return undefined;
+        got += n;
+      }
+      return out;
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 /** A record's piece of a shard that proved damaged when it was used (see CacheOptions.reread). */
@@ -105,38 +184,57 @@ interface PieceContext {
  */
 class Piece {
   constructor(
-    readonly bytes: Buffer,
-    readonly start: number,
-    readonly end: number,
-    /** Where the digest that follows the fields ends, when there is one. */
-    private readonly digestEnd: number | undefined,
+    private readonly rest: ShardRest,
+    private readonly start: number,
+    private readonly end: number,
+    /** Where its digest starts and ends, when there is one. */
+    private readonly digestAt: readonly [number, number] | undefined,
     readonly keys: readonly string[],
     private readonly context: PieceContext,
     private readonly shard: string,
     private readonly file: string,
   ) {}
 
+  /** Reads the rest of its shard at once (before copying many of its pieces); false if replaced. */
+  readAll(): boolean {
+    return this.rest.readAll();
+  }
+
+  /** The fields' JSON, or undefined when the shard has been replaced since it was read. */
+  text(): string | undefined {
+    return this.rest.range(this.start, this.end)?.toString('utf8');
+  }
+
+  /** The digest's JSON, when there is one and it can be read. */
+  digestText(): string | undefined {
+    return this.digestAt && this.rest.range(this.digestAt[0], this.digestAt[1])?.toString('utf8');
+  }
+
   /** The digest (see rememberDigest), or undefined when it does not read. */
   read(): MatchDigest | undefined {
-    if (this.digestEnd === undefined) return undefined;
+    const text = this.digestText();
+    if (text === undefined) return undefined;
     try {
-      const digest = JSON.parse(this.bytes.toString('utf8', this.end, this.digestEnd)) as unknown;
+      const digest = JSON.parse(text) as unknown;
       return isDigest(digest) ? digest : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** The fields from the record's file instead, or the error to throw; the shard is removed. */
-  damaged(): Record<string, unknown> | Error {
-    // Only a shard changed on disk by hand gets here (each is written whole, with its length).
-    rmSync(join(this.context.folder, this.shard), { force: true });
+  /**
+   * The fields from the record's file instead, or the error to throw: the shard is removed if it
+   * is damaged, and left alone if another run has replaced it since it was read.
+   */
+  unreadable(replaced: boolean): Record<string, unknown> | Error {
+    // Only a shard changed on disk by hand is damaged (each is written whole, with its length).
+    if (!replaced) rmSync(join(this.context.folder, this.shard), { force: true });
     const again = this.context.reread?.(this.file);
     if (again?.ok && this.keys.every((key) => key in (again.value as object))) return again.value as Record<string, unknown>;
-    return new CacheDamaged(
-      `the cache of ${this.file} (${join(CACHE_DIR, SHARD_DIR, this.shard)}) is damaged`,
-      'It has been removed: run the command again, and mentor-coord reads the record from its file.',
-    );
+    const where = `the cache of ${this.file} (${join(CACHE_DIR, SHARD_DIR, this.shard)})`;
+    return replaced
+      ? new CacheDamaged(`${where} was replaced while it was read`, 'Another mentor-coord wrote it meanwhile: run the command again.')
+      : new CacheDamaged(`${where} is damaged and was removed`, 'Run the command again, and mentor-coord reads the record from its file.');
   }
 }
 const unread = new WeakMap<object, Piece>();
@@ -146,11 +244,13 @@ function readApart(record: Record<string, unknown>): void {
   const where = unread.get(record);
   if (where === undefined) return;
   let fields: Record<string, unknown>;
+  const text = where.text();
   try {
-    fields = JSON.parse(where.bytes.toString('utf8', where.start, where.end)) as Record<string, unknown>;
+    if (text === undefined) throw new Error('replaced');
+    fields = JSON.parse(text) as Record<string, unknown>;
     if (where.keys.some((key) => !(key in fields))) throw new Error('a field is missing');
   } catch {
-    const instead = where.damaged();
+    const instead = where.unreadable(text === undefined);
     // Left unread: each use says the same.
     if (instead instanceof Error) throw instead;
     fields = instead;
@@ -260,15 +360,34 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
     return shard;
   };
 
-  const read = (name: string): Pick<Shard, 'old' | 'bytes' | 'base'> => {
+  const read = (name: string): Pick<Shard, 'old' | 'rest'> => {
     if (!onDisk.has(name)) return { old: {} };
     const path = join(folder, name);
     if (!trusted(path, 'file')) return { old: {} };
+    let fd: number | undefined;
     try {
-      // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
-      const bytes = readFileSync(path);
-      const newline = bytes.indexOf(10);
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return { old: {} };
+      // All of it when every record is wanted whole; otherwise its line of entries (and what
+      // comes with the first read), the rest read when asked for.
+      let bytes = Buffer.allocUnsafe(options.onDemand ? Math.min(stat.size, FIRST_READ) : stat.size);
+      let got = 0;
+      let newline = -1;
+      while (got < stat.size) {
+        if (got === bytes.length) {
+          const bigger = Buffer.allocUnsafe(Math.min(stat.size, bytes.length * 2));
+          bytes.copy(bigger, 0, 0, got);
+          bytes = bigger;
+        }
+        const n = readSync(fd, bytes, got, bytes.length - got, got);
+        if (n === 0) break;
+        if (newline < 0) newline = bytes.subarray(0, got + n).indexOf(10, got);
+        got += n;
+        if (newline >= 0 && options.onDemand) break;
+      }
       if (newline < 0) return { old: {} };
+      // JSON, not v8.serialize: it reads back faster for this shape of data (measured).
       const head = JSON.parse(bytes.toString('utf8', 0, newline)) as ShardHead;
       const base = newline + 1;
       if (
@@ -277,48 +396,58 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
         head.entries &&
         typeof head.entries === 'object' &&
         // Cut short or added to: not ours as written.
-        bytes.length - base === head.apart
+        stat.size - base === head.apart &&
+        typeof head.digests === 'number' &&
+        head.digests >= 0 &&
+        head.digests <= head.apart
       ) {
-        if (options.onDemand) return { old: head.entries, bytes, base };
+        const rest = new ShardRest(path, stat, base, head.apart, bytes.subarray(base, got), head.digests);
+        if (options.onDemand) return { old: head.entries, rest };
         // Every record whole now, so the shard's bytes need not stay in memory (130 MB at 50,000
         // people): a piece that does not read makes its entry unusable (the file is parsed).
         for (const file of Object.keys(head.entries)) {
           const e = head.entries[file]!;
-          if (Array.isArray(e) && e.length >= 8 && complete({ name, bytes, base }, file, e) === undefined) delete head.entries[file];
+          if (Array.isArray(e) && e.length >= 8 && complete({ name, rest }, file, e) === undefined) delete head.entries[file];
         }
         return { old: head.entries };
       }
     } catch {
       // Damaged: rebuilt below.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
     return { old: {} };
   };
 
   /** The entry's result, whole: its fields kept apart read now, or when first used (onDemand). */
-  const complete = (shard: Pick<Shard, 'name' | 'bytes' | 'base'>, file: string, e: Entry): FileResult | undefined => {
+  const complete = (shard: Pick<Shard, 'name' | 'rest'>, file: string, e: Entry): FileResult | undefined => {
     const result = e[5];
     if (e.length < 8) return result;
-    const start = e[6];
-    const end = e[7];
-    const { bytes, base } = shard;
+    const [start, end, digestStart, digestEnd] = [e[6], e[7], e[8], e[9]];
+    const { rest } = shard;
     const value = result.ok ? result.value : undefined;
     if (
       typeof start !== 'number' ||
       typeof end !== 'number' ||
-      bytes === undefined ||
-      base === undefined ||
-      !(start >= 0 && start <= end && base + end <= bytes.length) ||
+      rest === undefined ||
+      !(start >= 0 && start <= end && end <= rest.size) ||
       typeof value !== 'object' ||
       value === null
     )
       return undefined;
-    const digestEnd = typeof e[8] === 'number' && e[8] >= end && base + e[8] <= bytes.length ? base + e[8] : undefined;
+    const digestAt =
+      typeof digestStart === 'number' && typeof digestEnd === 'number' && digestStart >= 0 && digestStart <= digestEnd && digestEnd <= rest.size
+        ? ([digestStart, digestEnd] as const)
+        : undefined;
     e.length = 6;
     const record = value as Record<string, unknown>;
     const keys = apartKeys(record);
+    const piece = new Piece(rest, start, end, digestAt, keys, context, shard.name, file);
     if (!options.onDemand) {
+      const text = piece.text();
+      if (text === undefined) return undefined;
       try {
-        const fields = JSON.parse(bytes.toString('utf8', base + start, base + end)) as Record<string, unknown>;
+        const fields = JSON.parse(text) as Record<string, unknown>;
         for (const key of keys) {
           if (!(key in fields)) return undefined;
           record[key] = fields[key];
@@ -328,11 +457,10 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
       }
       // Written with the record, from it: handed over so reports need not read its lists (read
       // now: nothing may keep the shard's bytes).
-      const digest = new Piece(bytes, base + start, base + end, digestEnd, keys, context, shard.name, file).read();
+      const digest = piece.read();
       if (digest) rememberDigest(record as unknown as Match, digest);
       return result;
     }
-    const piece = new Piece(bytes, base + start, base + end, digestEnd, keys, context, shard.name, file);
     unread.set(record, piece);
     for (const key of keys) Object.defineProperty(record, key, ON_DEMAND.get(key)!);
     // Its digest read when first asked for (only reports ask).
@@ -444,11 +572,19 @@ function fill(record: Record<string, unknown>, keys: readonly string[], fields: 
   }
 }
 
-/** A shard's text: its entries with the big fields of each record set apart after them. */
+/**
+ * A shard's text: its entries, then every match's digest, then the big fields of each record set
+ * apart. A record whose fields are not read yet and cannot be (its shard was replaced since it was
+ * read) is left out: it is parsed from its file next time.
+ */
 export function shardText(entries: Record<string, Entry>, fingerprint: string): string {
   const out: Record<string, Entry> = {};
+  const digests: string[] = [];
   const pieces: string[] = [];
-  let at = 0;
+  /** Where each record's piece starts and ends among the pieces, to be moved after the digests. */
+  const placed: Entry[] = [];
+  let digestAt = 0;
+  let pieceAt = 0;
   for (const file of Object.keys(entries)) {
     const [size, mtime, ctime, ino, dev, result] = entries[file]!;
     const value = result.ok ? result.value : undefined;
@@ -463,22 +599,32 @@ export function shardText(entries: Record<string, Entry>, fingerprint: string): 
     const head: Record<string, unknown> = {};
     for (const key of Object.keys(record)) head[key] = APART.has(key) ? null : record[key];
     const where = unread.get(record);
-    let piece: string;
-    if (where) piece = where.bytes.toString('utf8', where.start, where.end);
+    let piece: string | undefined;
+    if (where) piece = where.readAll() ? where.text() : undefined;
     else {
       const fields: Record<string, unknown> = {};
       for (const key of keys) fields[key] = record[key];
       piece = JSON.stringify(fields);
     }
+    if (piece === undefined) continue;
     const length = Buffer.byteLength(piece, 'utf8');
     // The digest the record came with (never reading its lists for it), or made from them now.
     const digest = JSON.stringify(digestOf(record as unknown as Match));
     const digestLength = Buffer.byteLength(digest, 'utf8');
-    out[file] = [size, mtime, ctime, ino, dev, { ...result, value: head }, at, at + length, at + length + digestLength];
-    pieces.push(piece, digest);
-    at += length + digestLength;
+    const entry: Entry = [size, mtime, ctime, ino, dev, { ...result, value: head }, pieceAt, pieceAt + length, digestAt, digestAt + digestLength];
+    out[file] = entry;
+    placed.push(entry);
+    digests.push(digest);
+    pieces.push(piece);
+    digestAt += digestLength;
+    pieceAt += length;
   }
-  return `${JSON.stringify({ format: FORMAT, fingerprint, apart: at, entries: out } satisfies ShardHead)}\n${pieces.join('')}`;
+  for (const entry of placed) {
+    entry[6]! += digestAt;
+    entry[7]! += digestAt;
+  }
+  const head: ShardHead = { format: FORMAT, fingerprint, apart: digestAt + pieceAt, digests: digestAt, entries: out };
+  return `${JSON.stringify(head)}\n${digests.join('')}${pieces.join('')}`;
 }
 
 /** A digest as this build writes them (anything else is not used: the lists are read instead). */

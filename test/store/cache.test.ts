@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bucketCount, openCache } from '../../src/store/cache.js';
 import { loadProgrammeLazily } from '../../src/store/load-lazy.js';
 import { overdueReport } from '../../src/core/overdue/engine.js';
-import { hasRememberedDigest } from '../../src/core/match-digest.js';
+import { digestOf, hasRememberedDigest } from '../../src/core/match-digest.js';
+import type { Match } from '../../src/core/schema/index.js';
 import { cli, mc, exampleCopy, readShard, writeShard } from '../helpers.js';
 
 const shardsOf = (dir: string) => join(dir, '.mentor-coord', 'records');
@@ -167,6 +168,18 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     reviews: [],
     extensions: [],
   });
+  /** A match with a long history: three of them are far more than a shard's first read. */
+  const long = (n: number) => ({
+    ...record(n),
+    first_meeting: '2026-01-05',
+    checkins: Array.from({ length: 1500 }, (_, i) => ({
+      with: i % 2 ? 'mentor' : 'mentee',
+      date: '2026-01-10',
+      outcome: 'reached',
+      actions: [],
+      note: `call ${i} ${'·'.repeat(60)}`,
+    })),
+  });
   /** A folder with one shard of three matches, written by the cache itself. */
   function written(): { dir: string; shard: string } {
     const dir = exampleCopy();
@@ -189,7 +202,13 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     expect(head).toContain('"meetings":null,"checkins":null,"planned_calls":[],"concerns":null,"reviews":null');
     expect(head).not.toContain('Ünïcode');
     expect(apart).toContain('Ünïcode “quotes” 2');
-    expect(JSON.parse(head)).toMatchObject({ format: 5, apart: Buffer.byteLength(apart) });
+    // The digests first, together, then the lists.
+    const { digests } = JSON.parse(head) as { digests: number };
+    expect(JSON.parse(head)).toMatchObject({ format: 6, apart: Buffer.byteLength(apart) });
+    expect(digests).toBeGreaterThan(0);
+    const digestText = Buffer.from(apart).subarray(0, digests).toString('utf8');
+    expect(digestText.match(/"reviewMilestones"/g)).toHaveLength(3);
+    expect(digestText).not.toContain('Ünïcode');
     // Only a match's: the programme's own checkins: and reviews: settings stay in their entry.
     const other = exampleCopy();
     const settings = openCache(other);
@@ -229,6 +248,61 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     const again = lookUp(dir, false);
     for (const n of [1, 2]) expect(JSON.stringify(again.get(n)!.value)).toBe(JSON.stringify(record(n)));
     expect(again.cache.get('matches/m-3.yaml', { ...stat(3), size: 101 })).toMatchObject({ ok: true, value: record(3) });
+  });
+
+  it('are read from a large shard only when asked for, the digests first and all at once', () => {
+    const dir = exampleCopy();
+    const cache = openCache(dir);
+    cache.folder('matches', 3);
+    for (const n of [1, 2, 3]) cache.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: long(n) });
+    cache.save();
+    const shard = join(shardsOf(dir), 'matches.1.0.json');
+    expect(statSync(shard).size).toBeGreaterThan(600_000);
+    for (const onDemand of [true, false]) {
+      const { get } = lookUp(dir, onDemand);
+      // The last first: its piece is at the far end of the file.
+      for (const n of [3, 1, 2]) {
+        const value = get(n)!.value;
+        expect(digestOf(value as unknown as Match).sides?.mentor.contacts).toBe(750);
+        expect(JSON.stringify(value)).toBe(JSON.stringify(long(n)));
+      }
+    }
+  });
+
+  it('are never read from a shard that another run has replaced since: the file instead, or a plain error', () => {
+    const dir = exampleCopy();
+    const first = openCache(dir);
+    first.folder('matches', 3);
+    for (const n of [1, 2, 3]) first.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: long(n) });
+    first.save();
+    const shard = join(shardsOf(dir), 'matches.1.0.json');
+    const { get } = lookUp(dir, true);
+    const value = get(1)!.value;
+    // Another run writes the shard again (a new file, renamed over it), with other records.
+    const other = openCache(dirname(dirname(dirname(shard))));
+    other.folder('matches', 3);
+    for (const n of [1, 2, 3]) other.set(`matches/m-${n}.yaml`, { ...stat(n), size: 200 }, { ok: true, value: { ...long(n), meetings: [] } });
+    rmSync(shard);
+    other.save();
+    const replaced = readFileSync(shard, 'utf8');
+    expect(() => value.meetings).toThrow(/the cache of matches\/m-1\.yaml \(\.mentor-coord\/records\/matches\.1\.0\.json\) was replaced while it was read/);
+    // Not removed: it is the other run's, and good.
+    expect(readFileSync(shard, 'utf8')).toBe(replaced);
+    // A command that writes reads the record's file again instead.
+    const writer = openCache(dir, {
+      onDemand: true,
+      reread: (file) => (file === 'matches/m-3.yaml' ? { ok: true, value: { ...long(3), meetings: [] } } : undefined),
+    });
+    writer.folder('matches', 3);
+    const three = (writer.get('matches/m-3.yaml', { ...stat(3), size: 200 }) as { value: Record<string, unknown> }).value;
+    const fresh = openCache(dir);
+    fresh.folder('matches', 3);
+    rmSync(shard);
+    for (const n of [1, 2, 3]) fresh.set(`matches/m-${n}.yaml`, { ...stat(n), size: 300 }, { ok: true, value: record(n) });
+    fresh.save();
+    // (The file as it is: what that run cached, not what the shard says now.)
+    expect(three.meetings).toEqual([]);
+    expect(JSON.stringify(three)).toBe(JSON.stringify({ ...long(3), meetings: [] }));
   });
 
   it('damaged: read from the file again, or (already in use) a plain error that removes the shard', () => {
@@ -330,7 +404,7 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     const run = await mc(args);
     expect(run.stdout).toBe(expected.stdout);
     expect(run.code).toBe(expected.code);
-    expect(run.stderr).toMatch(/warning: the cache of matches\/.*is damaged; it was removed, and the report is made from the files themselves/);
+    expect(run.stderr).toMatch(/warning: the cache of matches\/.*is damaged and was removed; the report is made from the files themselves/);
   });
 
   it('give the same results on a warm run as on a cold one, for the commands that read them on demand', async () => {

@@ -73,7 +73,7 @@ export const command = defineCommand({
       // A cached match that proves damaged only when its concerns are read: the report (which may
       // hold a safeguarding concern) is made from the files themselves instead, never not at all.
       if (!(error instanceof CacheDamaged)) throw error;
-      ctx.stderr(`mentor-coord: warning: ${error.message}; it was removed, and the report is made from the files themselves\n`);
+      ctx.stderr(`mentor-coord: warning: ${error.message}; the report is made from the files themselves\n`);
       loaded = await loadProgrammeLazily(ctx.dir, { cache: false });
       made = report(loaded.model);
     }
