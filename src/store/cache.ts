@@ -14,11 +14,11 @@
 // matches' digests (src/core/match-digest.ts) come first, together, then the pieces. A command
 // that uses most matches' lists (the call plan and sheet, list, match, agreement) reads the whole
 // shard at once; the others (overdue, validate, show, the commands that write) read only its line
-// of entries, then the digests when first asked for one, and a match's piece when code first uses
-// one of its lists (`onDemand`): overdue asks only for the digests and the lists of matches with
-// a concern, so a warm run neither reads nor builds every call ever recorded. What is read later
-// is read from the same file only: a shard replaced since (by another run) is not mixed in. The
-// record is the same object either way.
+// of entries and the digests, and a match's piece when code first uses one of its lists
+// (`onDemand`): overdue asks only for the digests and the lists of matches with a concern, so a
+// warm run neither reads nor builds every call ever recorded. What is read later is read from the
+// same file only: a shard replaced since (by another run) is not mixed in. The record is the same
+// object either way.
 //
 // Trust: an entry is used only while the file's size, modification time, change time (which no
 // one can set back), inode and device are all as they were; a shard, and the folders above it,
@@ -100,22 +100,13 @@ class ShardRest {
     private readonly base: number,
     /** How many bytes the rest has. */
     readonly size: number,
-    /** The rest's first bytes, as read. */
+    /** The rest's first bytes, as read (the digests at least). */
     private loaded: Buffer,
-    /** Where the digests end (the rest's offsets). */
-    private readonly digestsEnd: number,
   ) {}
 
   /** Bytes [start, end) of the rest, or undefined when the shard is no longer the file first read. */
   range(start: number, end: number): Buffer | undefined {
     if (end <= this.loaded.length) return this.loaded.subarray(start, end);
-    if (end <= this.digestsEnd) {
-      // The digests: all of them at once (a report asks for every one).
-      const more = this.readAt(this.loaded.length, this.digestsEnd);
-      if (more === undefined) return undefined;
-      this.loaded = Buffer.concat([this.loaded, more]);
-      return this.loaded.subarray(start, end);
-    }
     return this.readAt(start, end);
   }
 
@@ -401,7 +392,19 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
         head.digests >= 0 &&
         head.digests <= head.apart
       ) {
-        const rest = new ShardRest(path, stat, base, head.apart, bytes.subarray(base, got), head.digests);
+        // The digests too, while the file is open: a report asks for every one, and they are small
+        // (about 60 KB a shard), so nothing but a match's lists is left to read later.
+        if (got < base + head.digests) {
+          const more = Buffer.allocUnsafe(base + head.digests);
+          bytes.copy(more, 0, 0, got);
+          bytes = more;
+          while (got < bytes.length) {
+            const n = readSync(fd, bytes, got, bytes.length - got, got);
+            if (n === 0) break;
+            got += n;
+          }
+        }
+        const rest = new ShardRest(path, stat, base, head.apart, bytes.subarray(base, got));
         if (options.onDemand) return { old: head.entries, rest };
         // Every record whole now, so the shard's bytes need not stay in memory (130 MB at 50,000
         // people): a piece that does not read makes its entry unusable (the file is parsed).

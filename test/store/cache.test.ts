@@ -250,7 +250,7 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     expect(again.cache.get('matches/m-3.yaml', { ...stat(3), size: 101 })).toMatchObject({ ok: true, value: record(3) });
   });
 
-  it('are read from a large shard only when asked for, the digests first and all at once', () => {
+  it('are read from a large shard only when asked for, its digests with its entries', () => {
     const dir = exampleCopy();
     const cache = openCache(dir);
     cache.folder('matches', 3);
@@ -267,6 +267,17 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
         expect(JSON.stringify(value)).toBe(JSON.stringify(long(n)));
       }
     }
+    // This run rewrites the shard (one record changed) before the others' lists are read: they
+    // are copied into the new shard, and still read as they were.
+    const { cache: again, get } = lookUp(dir, true);
+    const [one, two] = [get(1)!.value, get(2)!.value];
+    again.set('matches/m-3.yaml', { ...stat(3), size: 101 }, { ok: true, value: record(3) });
+    again.save();
+    expect(JSON.stringify(one)).toBe(JSON.stringify(long(1)));
+    expect(digestOf(two as unknown as Match).sides?.mentor.contacts).toBe(750);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(long(2)));
+    const after = lookUp(dir, true);
+    expect(JSON.stringify(after.get(2)!.value)).toBe(JSON.stringify(long(2)));
   });
 
   it('are never read from a shard that another run has replaced since: the file instead, or a plain error', () => {
