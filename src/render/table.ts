@@ -182,9 +182,17 @@ function wrapParagraph(text: string, start: number, end: number, maxLength: numb
   let space = 0;
   let i = start;
   for (;;) {
+    // The word, measured as it is scanned (strlen's count; other text goes to cli-table3's).
     let j = i;
-    while (j < end && !isSpace(text.charCodeAt(j))) j++;
-    const width = widthOf(text, i, j);
+    let width = 0;
+    let counted = true;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || isSpace(c)) break;
+      if (isNarrow(c)) width++;
+      else if (c < 0x300 || c > 0x36f) counted = false;
+    }
+    if (!counted) width = utils.strlen(text.slice(i, j));
     let newLength = lineLength + width;
     if (lineLength > 0 && space > 0) newLength += space;
     if (newLength > maxLength) {
