@@ -205,7 +205,8 @@ function passes(item: OverdueItem, options: OverdueOptions): boolean {
 export function sortItems(items: OverdueItem[]): OverdueItem[] {
   // Ids (lower-case letters, digits, '-' and '_') in one fixed collation, not the machine's own:
   // the same order on every machine, and the order of English, which it always was here.
-  const ids = new Intl.Collator('en');
+  // (A Node built without Intl compares them as text.)
+  const ids = typeof Intl === 'object' ? new Intl.Collator('en') : { compare: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) };
   return [...items].sort(
     (a, b) =>
       Number(b.safeguarding) - Number(a.safeguarding) ||
