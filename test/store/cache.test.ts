@@ -280,6 +280,21 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     expect(JSON.stringify(after.get(2)!.value)).toBe(JSON.stringify(long(2)));
   });
 
+  it('are read whatever the size of the line of entries (more than the first read)', () => {
+    const dir = exampleCopy();
+    const big = (n: number) => ({ name: `Mentor ${n}`, notes: `${'ö'.repeat(200_000)} ${n}` });
+    const cache = openCache(dir);
+    cache.folder('mentors', 2);
+    for (const n of [1, 2]) cache.set(`mentors/m-${n}.yaml`, stat(n), { ok: true, value: big(n) });
+    cache.save();
+    expect(readFileSync(join(shardsOf(dir), 'mentors.1.0.json')).indexOf(10)).toBeGreaterThan(600_000);
+    for (const onDemand of [true, false]) {
+      const again = openCache(dir, { onDemand });
+      again.folder('mentors', 2);
+      for (const n of [2, 1]) expect(again.get(`mentors/m-${n}.yaml`, stat(n))).toEqual({ ok: true, value: big(n) });
+    }
+  });
+
   it('are never read from a shard that another run has replaced since: the file instead, or a plain error', () => {
     const dir = exampleCopy();
     const first = openCache(dir);
