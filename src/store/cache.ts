@@ -84,7 +84,7 @@ interface Shard {
   changed: boolean;
 }
 
-/** Bytes read so far past the line of entries: never more than these at once. */
+/** How much of a shard read on demand is read first: its line of entries is usually within it. */
 const FIRST_READ = 256 * 1024;
 
 /**
@@ -404,7 +404,8 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
             got += n;
           }
         }
-        const rest = new ShardRest(path, stat, base, head.apart, bytes.subarray(base, got));
+        // (A copy, on demand: the line of entries' bytes need not stay in memory with it.)
+        const rest = new ShardRest(path, stat, base, head.apart, options.onDemand ? Buffer.from(bytes.subarray(base, got)) : bytes.subarray(base, got));
         if (options.onDemand) return { old: head.entries, rest };
         // Every record whole now, so the shard's bytes need not stay in memory (130 MB at 50,000
         // people): a piece that does not read makes its entry unusable (the file is parsed).
