@@ -6,6 +6,7 @@
 import type { FileResult } from '../core/folder.js';
 import { compareProblems } from '../core/problems.js';
 import type { Programme } from '../core/schema/index.js';
+import { parseAll, startParsers } from './parallel.js';
 import { finishScan, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions } from './scan.js';
 
 export async function loadProgrammeLazily(dirArg: string, options: LoadOptions = {}): Promise<LoadedProgramme> {
@@ -15,14 +16,12 @@ export async function loadProgrammeLazily(dirArg: string, options: LoadOptions =
     throw new Error('the settings were not read');
   };
   if (needsParser(scan)) {
-    const [{ parseAll }, { defaultSettings, readRecordQuickly }, { parseFileWith }] = await Promise.all([
-      import('./parallel.js'),
-      import('../core/read-record-quick.js'),
-      import('./parse-file.js'),
-    ]);
+    // Many files: the workers start loading their parsers while this thread loads its own.
+    const parsers = startParsers(scan.dir, scan.pending);
+    const [{ defaultSettings, readRecordQuickly }, { parseFileWith }] = await Promise.all([import('../core/read-record-quick.js'), import('./parse-file.js')]);
     // Quickly, without the `yaml` library; the files with something to report are read again
     // whole, with it (src/core/read-record-quick.ts).
-    const quick = parseAll(scan.dir, scan.pending, (dir, rel, kind) => parseFileWith(readRecordQuickly, dir, rel, kind));
+    const quick = parseAll(scan.dir, scan.pending, (dir, rel, kind) => parseFileWith(readRecordQuickly, dir, rel, kind), parsers);
     if (quick.includes(undefined)) {
       const { parseFile } = await import('./parse-worker.js');
       parsed = quick.map((result, i) => result ?? parseFile(scan.dir, scan.pending[i]!.rel, scan.pending[i]!.kind));

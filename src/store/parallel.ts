@@ -32,24 +32,25 @@ export function workerCount(files: number, env: Record<string, string | undefine
 /** Files taken at a time: small enough to even out, large enough that taking them costs nothing. */
 export const CHUNK = 32;
 
+/** Workers started on a list of files, with the counter that every thread takes chunks from. */
+export interface Parsers {
+  next: Int32Array;
+  started: { worker: Worker; port: MessagePort; signal: Int32Array }[];
+}
+
 /**
- * Every file read and checked: by `parse` on this thread (which may leave a file undefined for
- * another reader: see src/store/load-lazy.ts), and whole (src/core/read-record.ts) on the workers.
+ * Starts the workers for these files (null for a few files, or when they are turned off), so that
+ * they can load their code while this thread loads its own (about 70 ms each, at once).
  */
-export function parseAll<R extends FileResult | undefined>(
-  dir: string,
-  files: PendingFile[],
-  parse: (dir: string, rel: string, kind: RecordKind) => R,
-): (FileResult | R)[] {
+export function startParsers(dir: string, files: PendingFile[]): Parsers | null {
   const workers = workerCount(files.length);
   const script = workers > 0 ? builtWorker('parse-worker') : undefined;
-  if (script === undefined) return files.map((f) => parse(dir, f.rel, f.kind));
-
+  if (script === undefined) return null;
   // Every thread, this one included, takes the next chunk of files from a shared counter until
   // none are left, so a worker that starts late or gets heavy files simply takes fewer chunks.
   const next = new Int32Array(new SharedArrayBuffer(4));
   const list = files.map(({ rel, kind }) => ({ rel, kind }));
-  const started: { worker: Worker; port: MessagePort; signal: Int32Array }[] = [];
+  const started: Parsers['started'] = [];
   for (let i = 0; i < workers; i++) {
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
@@ -65,6 +66,22 @@ export function parseAll<R extends FileResult | undefined>(
       port1.close();
     }
   }
+  return { next, started };
+}
+
+/**
+ * Every file read and checked: by `parse` on this thread (which may leave a file undefined for
+ * another reader: see src/store/load-lazy.ts), and whole (src/core/read-record.ts) on the workers
+ * (started here, or already by startParsers for the same files).
+ */
+export function parseAll<R extends FileResult | undefined>(
+  dir: string,
+  files: PendingFile[],
+  parse: (dir: string, rel: string, kind: RecordKind) => R,
+  parsers: Parsers | null = startParsers(dir, files),
+): (FileResult | R)[] {
+  if (parsers === null) return files.map((f) => parse(dir, f.rel, f.kind));
+  const { next, started } = parsers;
 
   const results: (FileResult | R | undefined)[] = new Array<FileResult | R | undefined>(files.length);
   /** Files this thread has read (its result may be undefined, unlike a missing worker's). */
