@@ -15,31 +15,26 @@ export function decode(file: string, bytes: Uint8Array): { ok: true; text: strin
   if (bytes.length > MAX_FILE_BYTES) return fail(fileTooLarge(file, bytes.length));
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const { line, col } = positionOfByte(bytes, nul);
-    return fail(
-      problem(
-        file,
-        'binary-file',
-        'this is not a text file (it contains binary data)',
-        'Record files are plain YAML text. Move this file out of the programme folder, or restore it from git (git checkout -- <file>).',
-        { line, col },
-      ),
+    return atByte(
+      file,
+      bytes,
+      nul,
+      'binary-file',
+      'this is not a text file (it contains binary data)',
+      'Record files are plain YAML text. Move this file out of the programme folder, or restore it from git (git checkout -- <file>).',
     );
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const { line, col } = positionOfByte(bytes, bad);
-    return fail(
-      problem(
-        file,
-        'not-utf8',
-        'this file is not UTF-8 text',
-        'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check names with accents.',
-        { line, col },
-      ),
+    return atByte(
+      file,
+      bytes,
+      firstInvalidUtf8(bytes),
+      'not-utf8',
+      'this file is not UTF-8 text',
+      'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check names with accents.',
     );
   }
   // The decoder has already dropped one byte-order mark; a second is one too many.
@@ -143,6 +138,18 @@ function sharesObjects(root: unknown): boolean {
 
 function fail(p: Problem): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [p] };
+}
+
+/** A problem with the file's bytes, at the line and column of the byte at `index`. */
+function atByte(
+  file: string,
+  bytes: Uint8Array,
+  index: number,
+  code: 'binary-file' | 'not-utf8',
+  message: string,
+  hint: string,
+): { ok: false; problems: Problem[] } {
+  return fail(problem(file, code, message, hint, positionOfByte(bytes, index)));
 }
 
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; col: number } {

@@ -224,16 +224,14 @@ function* tableLines(input: ReportInput, chalk: ChalkInstance, width: number): G
       whoWidth = Math.max(16, width - whenWidth - messageWidth - 4);
       whenWidth = Math.max(10, width - whoWidth - messageWidth - 4);
     }
-    // (Most text is shorter than its column: no word in it can be too long.)
-    const fitted = (text: string, width: number) => (text.length <= width ? text : breakLong(text, width));
     const rows = group.items.map((item, i) => {
-      const whenText = fitted(item.when, whenWidth - 2);
+      const whenText = breakLong(item.when, whenWidth - 2);
       // A safeguarding message already starts with SAFEGUARDING; other high items get a tag.
       const severity = !item.safeguarding && item.severity === 'high' ? chalk.red('high\n') : '';
       return [
         item.upcoming ? chalk.dim(whenText) : item.severity === 'high' ? chalk.red(whenText) : whenText,
-        whoLines[i]!.map((l) => fitted(l, whoWidth - 2)).join('\n') || '-',
-        severity + (item.safeguarding ? chalk.red.bold(fitted(item.message, messageWidth - 2)) : fitted(item.message, messageWidth - 2)),
+        whoLines[i]!.map((l) => breakLong(l, whoWidth - 2)).join('\n') || '-',
+        severity + (item.safeguarding ? chalk.red.bold(breakLong(item.message, messageWidth - 2)) : breakLong(item.message, messageWidth - 2)),
       ];
     });
     yield* boxTableLines({

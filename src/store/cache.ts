@@ -131,19 +131,24 @@ class ShardRest {
       // Shards are replaced whole, by rename: another file, or this one changed by hand.
       if (!sameFile(now, this.was)) return undefined;
       const out = Buffer.allocUnsafe(end - start);
-      let got = 0;
-      while (got < out.length) {
-        const n = readSync(fd, out, got, out.length - got, this.base + start + got);
-        if (n === 0) return undefined;
-        got += n;
-      }
-      return out;
+      return readFully(fd, out, 0, this.base + start) === out.length ? out : undefined;
     } catch {
       return undefined;
     } finally {
       closeSync(fd);
     }
   }
+}
+
+/** Reads into `buffer` from `from` to its end (file offset `position` on), or to the end of the file; how far it got. */
+function readFully(fd: number, buffer: Buffer, from: number, position: number): number {
+  let got = from;
+  while (got < buffer.length) {
+    const n = readSync(fd, buffer, got, buffer.length - got, position + got - from);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
 }
 
 function sameFile(a: Stats, b: Stats): boolean {
@@ -398,11 +403,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
           const more = Buffer.allocUnsafe(base + head.digests);
           bytes.copy(more, 0, 0, got);
           bytes = more;
-          while (got < bytes.length) {
-            const n = readSync(fd, bytes, got, bytes.length - got, got);
-            if (n === 0) break;
-            got += n;
-          }
+          got = readFully(fd, bytes, got, got);
         }
         // (A copy, on demand: the line of entries' bytes need not stay in memory with it.)
         const rest = new ShardRest(path, stat, base, head.apart, options.onDemand ? Buffer.from(bytes.subarray(base, got)) : bytes.subarray(base, got));

@@ -181,11 +181,11 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
     })),
   });
   /** A folder with one shard of three matches, written by the cache itself. */
-  function written(): { dir: string; shard: string } {
+  function written(make: (n: number) => Record<string, unknown> = record): { dir: string; shard: string } {
     const dir = exampleCopy();
     const cache = openCache(dir);
     cache.folder('matches', 3);
-    for (const n of [1, 2, 3]) cache.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: record(n) });
+    for (const n of [1, 2, 3]) cache.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: make(n) });
     cache.save();
     return { dir, shard: join(shardsOf(dir), 'matches.1.0.json') };
   }
@@ -251,12 +251,7 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
   });
 
   it('are read from a large shard only when asked for, its digests with its entries', () => {
-    const dir = exampleCopy();
-    const cache = openCache(dir);
-    cache.folder('matches', 3);
-    for (const n of [1, 2, 3]) cache.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: long(n) });
-    cache.save();
-    const shard = join(shardsOf(dir), 'matches.1.0.json');
+    const { dir, shard } = written(long);
     expect(statSync(shard).size).toBeGreaterThan(600_000);
     for (const onDemand of [true, false]) {
       const { get } = lookUp(dir, onDemand);
@@ -296,12 +291,7 @@ describe("a match's meetings, calls, reviews and concerns in the cache", () => {
   });
 
   it('are never read from a shard that another run has replaced since: the file instead, or a plain error', () => {
-    const dir = exampleCopy();
-    const first = openCache(dir);
-    first.folder('matches', 3);
-    for (const n of [1, 2, 3]) first.set(`matches/m-${n}.yaml`, stat(n), { ok: true, value: long(n) });
-    first.save();
-    const shard = join(shardsOf(dir), 'matches.1.0.json');
+    const { dir, shard } = written(long);
     const { get } = lookUp(dir, true);
     const value = get(1)!.value;
     // Another run writes the shard again (a new file, renamed over it), with other records.
