@@ -15,6 +15,7 @@ import type { FileEdits } from '../core/yaml-edit.js';
 import { UserError } from '../errors.js';
 import { renderProblems } from '../render/problems.js';
 import { assertProgrammeFolder, loadProgramme, type LoadedProgramme } from '../store/load.js';
+import { keepOutline, loadForMatch, type NoShortcut } from '../store/load-outline.js';
 import { withWriteLock } from '../store/lock.js';
 import { editedText } from '../store/edit.js';
 import { createFile, openFile, writeBatch, type BatchEntry, type OpenedFile } from '../store/write.js';
@@ -24,10 +25,39 @@ import { createFile, openFile, writeBatch, type BatchEntry, type OpenedFile } fr
  * loaded: two writers never interleave, so neither loses the other's update. Problems in files
  * the command does not touch do not stop it (prepareChanges checks the files it does touch).
  */
-export async function whileWriting<T>(ctx: Context, command: string, work: (loaded: LoadedProgramme) => T | Promise<T>): Promise<T> {
+export async function whileWriting<T>(
+  ctx: Context,
+  command: string,
+  work: (loaded: LoadedProgramme) => T | Promise<T>,
+  scope: { match?: string } = {},
+): Promise<T> {
   const dir = resolve(ctx.dir);
   assertProgrammeFolder(dir, ctx.dir);
-  return withWriteLock(dir, command, () => work(loadProgramme(ctx.dir, { cache: ctx.cache })));
+  return withWriteLock(dir, command, () => work(loadFor(ctx, scope.match)));
+}
+
+/**
+ * The programme for a change: for a change to one match, only what it touches when the
+ * programme's outline allows (src/store/load-outline.ts), else every file.
+ */
+function loadFor(ctx: Context, match: string | undefined): LoadedProgramme {
+  let tried: NoShortcut | undefined;
+  if (match !== undefined && ctx.cache) {
+    let got: LoadedProgramme | NoShortcut;
+    try {
+      got = loadForMatch(ctx.dir, match, Date.now());
+    } catch (error) {
+      got = { reason: `it failed (${(error as Error).message})` };
+    }
+    const debug = process.env.MENTOR_COORD_DEBUG?.includes('outline');
+    if ('model' in got) {
+      if (debug) ctx.stderr(`mentor-coord: loaded ${got.only?.join(', ')} by the outline\n`);
+      return got;
+    }
+    if (debug) ctx.stderr(`mentor-coord: loading every file: ${got.reason}\n`);
+    tried = got;
+  }
+  return loadProgramme(ctx.dir, { cache: ctx.cache, ...(tried?.looked ? { looked: tried.looked } : {}), ...(tried?.cache ? { opened: tried.cache } : {}) });
 }
 
 /**
@@ -141,6 +171,13 @@ export function prepareChanges(ctx: Context, loaded: LoadedProgramme, changes: F
 export function writeChanges(ctx: Context, loaded: LoadedProgramme, changes: FileChange[], tolerate: readonly string[] = []): { file: string; text: string }[] {
   const prepared = prepareChanges(ctx, loaded, changes, tolerate);
   prepared.commit();
+  if (loaded.outline) {
+    try {
+      keepOutline(loaded.dir, loaded.outline, loaded.model, prepared.texts);
+    } catch {
+      // Only a shortcut: the next command loads every file.
+    }
+  }
   return prepared.texts;
 }
 

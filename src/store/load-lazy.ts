@@ -6,6 +6,7 @@
 import type { FileResult } from '../core/folder.js';
 import { compareProblems } from '../core/problems.js';
 import type { Programme } from '../core/schema/index.js';
+import { outlineOfLoad } from './outline.js';
 import { parseAll, startParsers } from './parallel.js';
 import { finishScan, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions } from './scan.js';
 
@@ -34,5 +35,7 @@ export async function loadProgrammeLazily(dirArg: string, options: LoadOptions =
     loaded.problems.push(...locateProblems(crossFile, scan.textOf));
   }
   loaded.problems.sort(compareProblems);
+  const outline = outlineOfLoad(scan, loaded.problems, Date.now());
+  if (outline) loaded.outline = outline;
   return loaded;
 }

@@ -4,6 +4,7 @@
 import { locateProblems } from '../core/locate.js';
 import { compareProblems } from '../core/problems.js';
 import { defaultSettings } from '../core/read-record.js';
+import { outlineOfLoad } from './outline.js';
 import { parseAll } from './parallel.js';
 import { parseFile } from './parse-worker.js';
 import { scanProgramme, finishScan, type LoadedProgramme, type LoadOptions } from './scan.js';
@@ -17,5 +18,7 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
   const { loaded, crossFile } = finishScan(scan, parseAll(scan.dir, scan.pending, parseFile), defaultSettings);
   loaded.problems.push(...locateProblems(crossFile, scan.textOf));
   loaded.problems.sort(compareProblems);
+  const outline = outlineOfLoad(scan, loaded.problems, Date.now());
+  if (outline) loaded.outline = outline;
   return loaded;
 }

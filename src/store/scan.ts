@@ -17,6 +17,7 @@ import type { Programme } from '../core/schema/index.js';
 import { FOLDERS, PROGRAMME_FILE, type RecordKind } from '../core/schema/plain.js';
 import { UserError } from '../errors.js';
 import { openCache, type RecordCache } from './cache.js';
+import type { OutlineState } from './outline.js';
 import { readPlain } from './read.js';
 import { statMany, type FileStat } from './stats.js';
 
@@ -27,6 +28,10 @@ export interface LoadedProgramme {
   problems: Problem[];
   /** The text of a file in the folder (for showing the line of a problem). */
   textOf: (file: string) => string | undefined;
+  /** What the load saw, for a command that writes to keep the outline after its change (src/store/outline.ts). */
+  outline?: OutlineState;
+  /** The records loaded, when not every record was (src/store/load-outline.ts): the model holds only these. */
+  only?: string[];
 }
 
 export interface LoadOptions {
@@ -37,6 +42,10 @@ export interface LoadOptions {
    * meetings, calls, reviews and concerns are read when first used (see src/store/cache.ts).
    */
   onDemand?: boolean;
+  /** The record folders' files as just looked at (by a load that tried a shortcut first): not looked at again. */
+  looked?: Map<string, FileStat>;
+  /** The cache, already opened (and read) by a load that tried a shortcut first, with the same options. */
+  opened?: RecordCache;
   /** For onDemand: reads a record's file again should its cached calls prove damaged (see src/store/cache.ts). */
   reread?: (dir: string, file: string, kind: RecordKind) => FileResult;
 }
@@ -49,11 +58,21 @@ export interface PendingFile {
   size: number;
 }
 
+/** A record file and its status, as the scan saw it: what the outline is made for (src/store/outline.ts). */
+export interface SeenRecord {
+  rel: string;
+  kind: RecordKind;
+  id: string;
+  stat: FileStat;
+}
+
 export interface Scan {
   dir: string;
   cache: RecordCache | undefined;
   strays: Problem[];
   records: RecordResult[];
+  /** Every record file, in the order visited. */
+  seen: SeenRecord[];
   pending: (PendingFile & { record: RecordResult; stat: FileStat })[];
   textOf: (file: string) => string | undefined;
 }
@@ -64,54 +83,60 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const dir = resolve(dirArg);
   assertProgrammeFolder(dir, dirArg);
   const cache: RecordCache | undefined =
-    options.cache === false ? undefined : openCache(dir, { onDemand: options.onDemand === true, reread: rereadWith(dir, options.reread) });
+    options.cache === false ? undefined : (options.opened ?? openCache(dir, { onDemand: options.onDemand === true, reread: rereadWith(dir, options.reread) }));
   const strays: Problem[] = [];
   const records: RecordResult[] = [];
+  const seen: SeenRecord[] = [];
   const texts = new Map<string, string>();
   /** Files the cache could not answer for: read and checked after the folder is listed. */
   const pending: (PendingFile & { record: RecordResult; stat: FileStat })[] = [];
 
-  const visit = (rel: string, stat: FileStat): void => {
-    if (stat.isSymbolicLink()) {
-      const role = classifyPath(rel, false);
-      if (role.role !== 'ignore' || RECORD_FOLDER_NAMES.includes(rel)) {
-        strays.push(
-          problem(
-            rel,
-            'symlink',
-            'this is a symbolic link, which mentor-coord does not follow',
-            'Replace the link with the file or folder itself (git can store a link, but the programme needs the real file). It was not read.',
-          ),
-        );
-      }
-      return;
-    }
-    const isDirectory = stat.isDirectory();
-    if (!isDirectory && !stat.isFile()) {
-      const role = classifyPath(rel, false);
-      if (role.role !== 'ignore' || rel.includes('/')) {
-        strays.push(
-          problem(rel, 'special-file', 'this is not a plain file (a pipe, a device or a socket)', 'Remove it from the programme folder. It was not read.'),
-        );
-      }
-      return;
-    }
-    const role = classifyPath(rel, isDirectory);
-    if (role.role === 'stray') strays.push(role.problem);
-    else if (role.role === 'record') {
-      const cached = cache?.get(rel, stat);
-      const record: RecordResult = { kind: role.kind, id: role.id, file: rel, result: cached ?? { ok: false, problems: [] } };
-      records.push(record);
-      if (cached) return;
-      // Not even read: a record is a few kilobytes, and this could be gigabytes.
-      if (stat.size > MAX_FILE_BYTES) record.result = { ok: false, problems: [fileTooLarge(rel, stat.size)] };
-      else pending.push({ rel, kind: role.kind, size: stat.size, record, stat });
-    }
+  const onRecord = (kind: RecordKind, id: string, rel: string, stat: FileStat): void => {
+    seen.push({ rel, kind, id, stat });
+    const cached = cache?.get(rel, stat);
+    const record: RecordResult = { kind, id, file: rel, result: cached ?? { ok: false, problems: [] } };
+    records.push(record);
+    if (cached) return;
+    // Not even read: a record is a few kilobytes, and this could be gigabytes.
+    if (stat.size > MAX_FILE_BYTES) record.result = { ok: false, problems: [fileTooLarge(rel, stat.size)] };
+    else pending.push({ rel, kind, size: stat.size, record, stat });
   };
 
   // First the folder's own entries and the names in each record folder; then (for many files) a
   // worker looks at the records with lstat while the cache is read here; then every entry is
   // visited in the order it always was.
+  const { jobs, children } = listEntries(dir, strays, cache);
+  const given = options.looked;
+  const looking = given === undefined && cache?.hasShards() ? statMany(dir, children) : undefined;
+  cache?.preload();
+  const stats = looking?.results() ?? [];
+  let next = 0;
+  for (const job of jobs) visitEntry(job.rel, job.stat ?? given?.get(job.rel) ?? stats[next++] ?? lstatSync(join(dir, job.rel)), strays, onRecord);
+  return { dir, cache, strays, records, seen, pending, textOf: textReader(dir, texts) };
+}
+
+/** The text of a file in the folder, read once (for showing the line of a problem). */
+export function textReader(dir: string, texts = new Map<string, string>()): (file: string) => string | undefined {
+  return (file) => {
+    if (texts.has(file)) return texts.get(file);
+    const read = readPlain(join(dir, file), MAX_FILE_BYTES);
+    if (typeof read === 'string') return undefined;
+    const text = read.bytes.toString('utf8');
+    texts.set(file, text);
+    return text;
+  };
+}
+
+/**
+ * The folder's own entries (looked at now) and the names in each record folder (to be looked
+ * at), in the order they are visited; a record folder that is a file is a problem. Tells the
+ * cache how many files each folder has.
+ */
+export function listEntries(
+  dir: string,
+  strays: Problem[],
+  cache: RecordCache | undefined,
+): { jobs: { rel: string; stat: FileStat | undefined }[]; children: string[] } {
   const top = listFolder(dir, '', strays);
   cache?.folder('', top.length);
   const jobs: { rel: string; stat: FileStat | undefined }[] = [];
@@ -139,20 +164,46 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
       }
     }
   }
-  const looking = cache?.hasShards() ? statMany(dir, children) : undefined;
-  cache?.preload();
-  const stats = looking?.results() ?? [];
-  let next = 0;
-  for (const job of jobs) visit(job.rel, job.stat ?? stats[next++] ?? lstatSync(join(dir, job.rel)));
-  const textOf = (file: string): string | undefined => {
-    if (texts.has(file)) return texts.get(file);
-    const read = readPlain(join(dir, file), MAX_FILE_BYTES);
-    if (typeof read === 'string') return undefined;
-    const text = read.bytes.toString('utf8');
-    texts.set(file, text);
-    return text;
-  };
-  return { dir, cache, strays, records, pending, textOf };
+  return { jobs, children };
+}
+
+/**
+ * One entry of the folder: a link, a pipe or a device is a problem and never read; a record is
+ * handed to `onRecord`; anything else out of place is a problem.
+ */
+export function visitEntry(
+  rel: string,
+  stat: FileStat,
+  strays: Problem[],
+  onRecord: (kind: RecordKind, id: string, rel: string, stat: FileStat) => void,
+): void {
+  if (stat.isSymbolicLink()) {
+    const role = classifyPath(rel, false);
+    if (role.role !== 'ignore' || RECORD_FOLDER_NAMES.includes(rel)) {
+      strays.push(
+        problem(
+          rel,
+          'symlink',
+          'this is a symbolic link, which mentor-coord does not follow',
+          'Replace the link with the file or folder itself (git can store a link, but the programme needs the real file). It was not read.',
+        ),
+      );
+    }
+    return;
+  }
+  const isDirectory = stat.isDirectory();
+  if (!isDirectory && !stat.isFile()) {
+    const role = classifyPath(rel, false);
+    if (role.role !== 'ignore' || rel.includes('/')) {
+      strays.push(
+        problem(rel, 'special-file', 'this is not a plain file (a pipe, a device or a socket)', 'Remove it from the programme folder. It was not read.'),
+      );
+    }
+    return;
+  }
+  const role = classifyPath(rel, isDirectory);
+  if (role.role === 'stray') strays.push(role.problem);
+  else if (role.role === 'record') onRecord(role.kind, role.id, rel, stat);
 }
 
 function rereadWith(dir: string, reread: LoadOptions['reread']): ((file: string) => FileResult | undefined) | undefined {

@@ -31,10 +31,17 @@ export const command = defineCommand({
   async run(ctx, args, flags): Promise<number> {
     let model: ProgrammeModel | undefined;
     try {
-      return await whileWriting(ctx, 'checkin record', (loaded) => {
-        model = loaded.model;
-        return record(ctx, loaded, args, flags);
-      });
+      return await whileWriting(
+        ctx,
+        'checkin record',
+        (loaded) => {
+          model = loaded.model;
+          return record(ctx, loaded, args, flags);
+        },
+        // One match changes: when the folder is as its outline says, only that match, its
+        // people and the settings are read (src/store/load-outline.ts).
+        { match: args[0]! },
+      );
     } catch (error) {
       // Whatever stopped the write (a problem in the file, a busy folder, a full disk), a
       // safeguarding concern must still reach the lead today.

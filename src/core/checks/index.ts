@@ -24,3 +24,18 @@ export const CHECKS: readonly CrossCheck[] = [
 ];
 
 export type { CheckInput, CrossCheck } from './types.js';
+
+/**
+ * The fields of a match that no check across files reads: its lists and its planned calls. A
+ * change to these alone leaves every problem across files as it was (test/core/checks.test.ts
+ * holds every check to it), which lets a command that records a call keep the programme's
+ * outline (src/store/outline.ts) instead of checking every file again on its next run.
+ */
+export const NOT_CHECKED_ACROSS: ReadonlySet<string> = new Set(['meetings', 'checkins', 'reviews', 'concerns', 'planned_calls']);
+
+/** A match's fields that the checks across files may read, as one text to compare. */
+export function crossFileFacts(match: object): string {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(match)) if (!NOT_CHECKED_ACROSS.has(key)) out[key] = (match as Record<string, unknown>)[key];
+  return JSON.stringify(out);
+}

@@ -1,0 +1,149 @@
+// The outline (src/store/outline.ts): `checkin record` reads only the match it changes, its two
+// people and the settings when the folder is exactly as a whole load saw it. What a coordinator
+// sees must never depend on it: the same output, files and refusals as loading every file.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, EXAMPLE, EXAMPLE_TODAY, tempDir, type Run } from '../helpers.js';
+
+const MATCH = '2026-08-freya-andersen';
+const SHORTCUT = 'by the outline';
+const DEBUG = { MENTOR_COORD_DEBUG: 'outline' };
+
+/** Copies of the example kept for the whole file (the helpers' copies go after each test). */
+const kept = mkdtempSync(join(tmpdir(), 'mentor-coord-outline-'));
+let copiesMade = 0;
+function exampleCopy(): string {
+  const dir = join(kept, `copy-${copiesMade++}`);
+  cpSync(EXAMPLE, dir, { recursive: true, filter: (src) => !src.includes('.mentor-coord') });
+  return dir;
+}
+afterAll(() => rmSync(kept, { recursive: true, force: true }));
+
+/** Files changed less than two seconds ago are not trusted by their status: copies are made, then left to settle once. */
+async function settled<T>(make: () => T): Promise<T> {
+  const made = make();
+  await new Promise((r) => setTimeout(r, 2100));
+  return made;
+}
+
+function run(dir: string, args: string[], cache = true): Run {
+  return cli([...args, '--today', EXAMPLE_TODAY, '--dir', dir, ...(cache ? [] : ['--no-cache'])], { env: DEBUG });
+}
+
+/** Output without the debugging lines. */
+function shown(r: Run): Run {
+  return { ...r, stderr: r.stderr.replace(/^mentor-coord: (loaded .* by the outline|loading every file: .*)\n/gm, '') };
+}
+
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const folder of ['matches', 'mentors', 'mentees'])
+    for (const name of readdirSync(join(dir, folder))) out[`${folder}/${name}`] = readFileSync(join(dir, folder, name), 'utf8');
+  return out;
+}
+
+const CALLS: string[][] = [
+  ['checkin', 'record', MATCH, '--with', 'mentor', '--outcome', 'reached', '--rating', '4', '--note', 'going well'],
+  ['checkin', 'record', MATCH, '--with', 'mentee', '--outcome', 'reached', '--concern', 'sleeping at a friend', '--safeguarding'],
+  ['checkin', 'record', MATCH, '--with', 'mentee', '--outcome', 'no-answer', '--json'],
+];
+
+describe('checkin record by the outline', () => {
+  let copies: { a: string; b: string; typoA: string; typoB: string; stale: string; damaged: string };
+  beforeAll(async () => {
+    copies = await settled(() => {
+      const made = { a: exampleCopy(), b: exampleCopy(), typoA: exampleCopy(), typoB: exampleCopy(), stale: exampleCopy(), damaged: exampleCopy() };
+      for (const dir of [made.typoA, made.typoB]) {
+        const file = join(dir, 'mentors', 'leilani-kahale.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^name:/m, 'nmae:'));
+      }
+      return made;
+    });
+  }, 20_000);
+
+  it('gives the output and files of a whole load, call after call, a safeguarding concern included', () => {
+    const { a, b } = copies;
+    expect(run(a, ['validate']).code).toBe(0);
+    for (const args of CALLS) {
+      const quick = run(a, args);
+      const whole = run(b, args, false);
+      expect(quick.stderr).toContain(SHORTCUT);
+      expect(whole.stderr).not.toContain(SHORTCUT);
+      expect(shown(quick)).toEqual(shown(whole));
+      expect(quick.code).toBe(0);
+      if (args.includes('--safeguarding')) expect(quick.stderr).toContain('SAFEGUARDING CONCERN RECORDED');
+    }
+    expect(files(a)).toEqual(files(b));
+    const report = (dir: string) => run(dir, ['overdue', '--json'], false).stdout;
+    expect(report(a)).toContain('sleeping at a friend');
+    expect(report(a)).toBe(report(b));
+  });
+
+  it('counts the problems in other files as a whole load does', () => {
+    const { typoA, typoB } = copies;
+    run(typoA, ['validate']);
+    const quick = run(typoA, CALLS[0]!);
+    const whole = run(typoB, CALLS[0]!, false);
+    expect(quick.stderr).toContain(SHORTCUT);
+    expect(quick.stderr).toContain('warning: 2 problems in 1 other file');
+    expect(shown(quick)).toEqual(shown(whole));
+  });
+
+  it('is not used once any file changed, even in place with its size and modification time kept', () => {
+    const { stale } = copies;
+    expect(run(stale, ['validate']).code).toBe(0);
+    // Another match takes the same mentee: a problem across files, on the match recorded on.
+    const other = join(stale, 'matches', '2026-04-jamal-idris.yaml');
+    const before = statSync(other);
+    // (touch -r keeps the time to the nanosecond, as lstat shows it.)
+    const reference = join(tempDir(), 'reference');
+    writeFileSync(reference, '');
+    execFileSync('touch', ['-r', other, reference]);
+    const text = readFileSync(other, 'utf8');
+    const changed = text.replace('mentee: jamal-idris\n', 'mentee: freya-andersen\n').replace(/^# (...)/m, '# ');
+    expect(changed.length).toBe(text.length);
+    writeFileSync(other, changed);
+    execFileSync('touch', ['-r', reference, other]);
+    expect(statSync(other).mtimeMs).toBe(before.mtimeMs);
+    const folder = statSync(join(stale, 'matches')).mtimeMs;
+    expect(statSync(other).size).toBe(before.size);
+    const quick = run(stale, CALLS[1]!);
+    expect(quick.stderr).toContain('loading every file: the folder has changed since its outline was kept');
+    expect(quick.stderr).toContain('mentee "freya-andersen" is already in open match "2026-04-jamal-idris"');
+    expect(quick.code).not.toBe(0);
+    // Refused as a whole load refuses, and the safeguarding lead's details shown all the same.
+    expect(shown(quick)).toEqual(shown(run(stale, CALLS[1]!, false)));
+    expect(quick.stderr).toContain('SAFEGUARDING CONCERN NOT SAVED');
+    expect(statSync(join(stale, 'matches')).mtimeMs).toBe(folder);
+  });
+
+  it('is not used when a file was added or removed, or the outline is damaged', () => {
+    const { damaged } = copies;
+    run(damaged, ['validate']);
+    const folder = join(damaged, '.mentor-coord', 'records');
+    const outline = readdirSync(folder).find((name) => name.startsWith('outline.'))!;
+    writeFileSync(join(folder, outline), '{"format":1,"key":');
+    const first = run(damaged, CALLS[0]!);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('loading every file: the folder has changed since its outline was kept');
+    writeFileSync(join(damaged, 'mentees', 'new-person.yaml'), 'name: New Person\n');
+    const second = run(damaged, CALLS[0]!);
+    expect(second.stderr).toContain('loading every file: mentees has changed since its outline was kept');
+    expect(second.code).toBe(0);
+  });
+
+  it('never reads a file outside the record folders, whatever the match named', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.yaml'), 'mentor: a\n');
+    const { a } = copies;
+    for (const id of ['../mentors/leilani-kahale', `../../${dir.split('/').pop()}/x`, 'Nope']) {
+      const quick = run(a, ['checkin', 'record', id, '--with', 'mentor', '--outcome', 'reached']);
+      expect(quick.stderr).toContain('loading every file');
+      expect(quick.stderr).toContain(`there is no match "${id}"`);
+      expect(quick.code).not.toBe(0);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+// The outline's own rules: a file written just before it was kept is trusted by its text, not its
+// status; and a write keeps the outline only when it cannot have changed a problem.
+import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keepOutline } from '../../src/store/load-outline.js';
+import { loadProgramme } from '../../src/store/load.js';
+import { outlineHolds, outlineKey, readOutline, type OutlineState } from '../../src/store/outline.js';
+import { hashOf } from '../../src/store/write.js';
+import { exampleCopy } from '../helpers.js';
+
+const MATCH = 'matches/2026-08-freya-andersen.yaml';
+
+function outlines(dir: string): string[] {
+  return readdirSync(join(dir, '.mentor-coord', 'records')).filter((n) => n.startsWith('outline.'));
+}
+
+/** A copy loaded whole (with the cache, so its private folder exists), and the state of that load. */
+function loaded(): { dir: string; state: OutlineState; model: ReturnType<typeof loadProgramme>['model'] } {
+  const dir = exampleCopy();
+  // (The cache's folder, which the cache makes only for files older than two seconds.)
+  mkdirSync(join(dir, '.mentor-coord', 'records'), { recursive: true, mode: 0o700 });
+  const whole = loadProgramme(dir);
+  const seen = ['programme.yaml', ...['mentors', 'mentees', 'matches'].flatMap((f) => readdirSync(join(dir, f)).map((n) => `${f}/${n}`))].map((rel) => ({
+    rel,
+    kind: 'match' as const,
+    id: rel,
+    stat: lstatSync(join(dir, rel)),
+  }));
+  return { dir, state: { strays: [], seen, written: {}, problems: whole.problems }, model: whole.model };
+}
+
+describe('the outline', () => {
+  it('trusts a file written just before it by its text, and no other new file at all', () => {
+    const { dir, state } = loaded();
+    const text = readFileSync(join(dir, MATCH));
+    const now = Date.now();
+    const outline = { key: 'k', problems: [], written: { [MATCH]: hashOf(text) } };
+    const onlyMatch = state.seen.filter((s) => s.rel === MATCH);
+    expect(outlineHolds(dir, outline, onlyMatch, now)).toBe(true);
+    // Same status, other text (as a change within the clock's resolution could leave it).
+    expect(outlineHolds(dir, { ...outline, written: { [MATCH]: hashOf(Buffer.from(`${text}\n`)) } }, onlyMatch, now)).toBe(false);
+    // A file changed just now that the outline did not write: not trusted.
+    expect(outlineHolds(dir, { ...outline, written: {} }, onlyMatch, now)).toBe(false);
+    expect(outlineHolds(dir, { ...outline, written: {} }, onlyMatch, now + 60_000)).toBe(true);
+  });
+
+  it('is kept after a call is recorded, with the new file by its text', () => {
+    const { dir, state, model } = loaded();
+    const text = readFileSync(join(dir, MATCH), 'utf8');
+    const appended = text.replace(/^checkins:\n/m, 'checkins:\n  - date: 2026-11-20\n    with: mentor\n    outcome: reached\n');
+    expect(appended).not.toBe(text);
+    writeFileSync(join(dir, MATCH), appended);
+    keepOutline(dir, state, model, [{ file: MATCH, text: appended }]);
+    const seen = state.seen.map((s) => (s.rel === MATCH ? { ...s, stat: lstatSync(join(dir, MATCH)) } : s));
+    const key = outlineKey([], seen);
+    const outline = readOutline(dir, key);
+    expect(outline?.written).toEqual({ [MATCH]: hashOf(Buffer.from(appended)) });
+    expect(outline?.problems).toEqual(state.problems);
+  });
+
+  it('is not kept after a change to what the checks across files read, or to a file with a problem', () => {
+    const { dir, state, model } = loaded();
+    const before = outlines(dir);
+    const text = readFileSync(join(dir, MATCH), 'utf8');
+    // Another mentor (who may be full, or excluded): a text that reads, with a fact across files changed.
+    const other = text.replace(/^mentor: priya-raghunathan$/m, 'mentor: leilani-kahale');
+    expect(other).not.toBe(text);
+    writeFileSync(join(dir, MATCH), other);
+    keepOutline(dir, state, model, [{ file: MATCH, text: other }]);
+    expect(outlines(dir)).toEqual(before);
+    const problem = { file: MATCH, line: 1, col: 1, code: 'unknown-field' as const, message: 'm', hint: 'h' };
+    keepOutline(dir, { ...state, problems: [problem] }, model, [{ file: MATCH, text }]);
+    expect(outlines(dir)).toEqual(before);
+  });
+});
