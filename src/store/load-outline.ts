@@ -19,7 +19,7 @@ import { openCache, type RecordCache } from './cache.js';
 import { foldersChangedSince, outlineHolds, outlineWritten, outlineKey, readOutline, writeOutline, type OutlineState } from './outline.js';
 import { parseFile } from './parse-worker.js';
 import { listEntries, textReader, visitEntry, type LoadedProgramme, type SeenRecord } from './scan.js';
-import type { FileStat } from './stats.js';
+import { packStat, type FileStat } from './stats.js';
 import { hashOf } from './write.js';
 
 /**
@@ -76,7 +76,7 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
 
   // Every file looked at here: a worker thread takes about as long to start as this thread
   // takes to look at 15,000 files, and this thread has nothing else to do meanwhile.
-  const stats = children.map((rel) => lstatSync(join(dir, rel)));
+  const stats = children.map((rel) => packStat(lstatSync(join(dir, rel))));
   const looked = new Map<string, FileStat>();
   children.forEach((rel, i) => looked.set(rel, stats[i]!));
   for (const job of jobs) visitEntry(job.rel, job.stat ?? looked.get(job.rel)!, strays, (kind, rid, rel, stat) => seen.push({ rel, kind, id: rid, stat }));

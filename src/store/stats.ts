@@ -40,6 +40,11 @@ class PackedStat implements FileStat {
   }
 }
 
+/** A file's status with only what the loader needs: lighter to keep than node's (which makes four Dates). */
+export function packStat(s: FileStat & { mode: number }): FileStat {
+  return new PackedStat(s.mode, s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev);
+}
+
 /** Fewer files than this are looked at here: starting a worker costs more than it saves. */
 const MIN_FILES = 2000;
 
