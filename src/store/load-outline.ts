@@ -19,7 +19,7 @@ import { openCache, type RecordCache } from './cache.js';
 import { foldersChangedSince, outlineHolds, outlineWritten, outlineKey, readOutline, writeOutline, type OutlineState } from './outline.js';
 import { parseFile } from './parse-worker.js';
 import { listEntries, textReader, visitEntry, type LoadedProgramme, type SeenRecord } from './scan.js';
-import { packStat, type FileStat } from './stats.js';
+import { packStat, statMany, type FileStat } from './stats.js';
 import { hashOf } from './write.js';
 
 /**
@@ -75,10 +75,25 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
   const mentee = menteeFile && (read(menteeFile, 'mentee') as Mentee | undefined);
 
   // Every file looked at here: a worker thread takes about as long to start as this thread
-  // takes to look at 15,000 files, and this thread has nothing else to do meanwhile.
-  const stats = children.map((rel) => packStat(lstatSync(join(dir, rel))));
+  // takes to look at 15,000 files, and this thread has nothing else to do meanwhile. Until a
+  // file changed after the outline was written: then it is out of date, every file is wanted,
+  // and the rest are looked at on a worker while this thread reads the cache, as a whole load does.
+  const stats: FileStat[] = [];
+  let changedAfter = false;
+  for (const rel of children) {
+    if (changedAfter) break;
+    const stat = packStat(lstatSync(join(dir, rel)));
+    stats.push(stat);
+    changedAfter = stat.ctimeMs > kept;
+  }
+  if (stats.length < children.length) {
+    const rest = statMany(dir, children.slice(stats.length));
+    cache.preload();
+    stats.push(...rest.results());
+  }
   const looked = new Map<string, FileStat>();
   children.forEach((rel, i) => looked.set(rel, stats[i]!));
+  if (changedAfter) return { reason: 'a file changed after its outline was kept', looked, cache };
   for (const job of jobs) visitEntry(job.rel, job.stat ?? looked.get(job.rel)!, strays, (kind, rid, rel, stat) => seen.push({ rel, kind, id: rid, stat }));
   if (!settings || !match || !mentor || !mentee)
     return { reason: `${matchFile}, its mentor's or mentee's file or ${PROGRAMME_FILE} is missing or has a problem`, looked, cache };

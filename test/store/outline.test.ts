@@ -31,6 +31,19 @@ function loaded(): { dir: string; state: OutlineState; model: ReturnType<typeof 
 }
 
 describe('the outline', () => {
+  it("has a key that changes with any record file's name, size, times, inode or device, or a problem of the listing", () => {
+    const stat = { size: 10, mtimeMs: 1.5, ctimeMs: 2.25, ino: 7, dev: 3, isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false };
+    const seen = [{ rel: 'mentors/a.yaml', kind: 'mentor' as const, id: 'a', stat }];
+    const key = outlineKey([], seen);
+    expect(outlineKey([], [{ ...seen[0]!, stat: { ...stat } }])).toBe(key);
+    const keys = new Set([key]);
+    for (const field of ['size', 'mtimeMs', 'ctimeMs', 'ino', 'dev'] as const)
+      keys.add(outlineKey([], [{ ...seen[0]!, stat: { ...stat, [field]: stat[field] + 0.001 } }]));
+    keys.add(outlineKey([], [{ ...seen[0]!, rel: 'mentors/b.yaml' }]));
+    keys.add(outlineKey([{ file: 'mentors/x', line: 0, col: 0, code: 'symlink', message: 'm', hint: 'h' }], seen));
+    expect(keys.size).toBe(8);
+  });
+
   it('trusts a file written just before it by its text, and no other new file at all', () => {
     const { dir, state } = loaded();
     const text = readFileSync(join(dir, MATCH));
