@@ -18,14 +18,21 @@ export async function loadProgrammeLazily(dirArg: string, options: LoadOptions =
   };
   if (needsParser(scan)) {
     // Many files: the workers start loading their parsers while this thread loads its own.
-    const parsers = startParsers(scan.dir, scan.pending);
-    const [{ defaultSettings, readRecordQuickly }, { parseFileWith }] = await Promise.all([import('../core/read-record-quick.js'), import('./parse-file.js')]);
+    // Only problems, and no cache to keep records in: a match's lists go once it is checked.
+    const problemsOnly = options.problemsOnly === true && options.cache === false;
+    const parsers = startParsers(scan.dir, scan.pending, problemsOnly);
+    const [{ defaultSettings, readRecordQuickly }, { parseFileWith }, { withoutUnchecked }] = await Promise.all([
+      import('../core/read-record-quick.js'),
+      import('./parse-file.js'),
+      import('../core/checks/index.js'),
+    ]);
+    const kept = <R extends FileResult | undefined>(kind: string, result: R): R => (problemsOnly && result ? withoutUnchecked(kind, result) : result);
     // Quickly, without the `yaml` library; the files with something to report are read again
     // whole, with it (src/core/read-record-quick.ts).
-    const quick = parseAll(scan.dir, scan.pending, (dir, rel, kind) => parseFileWith(readRecordQuickly, dir, rel, kind), parsers);
+    const quick = parseAll(scan.dir, scan.pending, (dir, rel, kind) => kept(kind, parseFileWith(readRecordQuickly, dir, rel, kind)), parsers);
     if (quick.includes(undefined)) {
       const { parseFile } = await import('./parse-worker.js');
-      parsed = quick.map((result, i) => result ?? parseFile(scan.dir, scan.pending[i]!.rel, scan.pending[i]!.kind));
+      parsed = quick.map((result, i) => result ?? kept(scan.pending[i]!.kind, parseFile(scan.dir, scan.pending[i]!.rel, scan.pending[i]!.kind)));
     } else parsed = quick as FileResult[];
     fallback = defaultSettings;
   }

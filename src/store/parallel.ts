@@ -42,7 +42,7 @@ export interface Parsers {
  * Starts the workers for these files (null for a few files, or when they are turned off), so that
  * they can load their code while this thread loads its own (about 70 ms each, at once).
  */
-export function startParsers(dir: string, files: PendingFile[]): Parsers | null {
+export function startParsers(dir: string, files: PendingFile[], problemsOnly = false): Parsers | null {
   const workers = workerCount(files.length);
   const script = workers > 0 ? builtWorker('parse-worker') : undefined;
   if (script === undefined) return null;
@@ -55,7 +55,7 @@ export function startParsers(dir: string, files: PendingFile[]): Parsers | null 
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     try {
-      const input: WorkerInput = { dir, files: list, next, chunk: CHUNK, port: port2, signal };
+      const input: WorkerInput = { dir, files: list, next, chunk: CHUNK, port: port2, signal, problemsOnly };
       const worker = new Worker(script, { workerData: input, transferList: [port2] });
       worker.unref();
       worker.on('error', () => {

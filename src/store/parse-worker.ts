@@ -3,6 +3,7 @@
 // raises the shared flag the main thread waits on.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { raiseFlag } from './worker-threads.js';
+import { withoutUnchecked } from '../core/checks/index.js';
 import type { FileResult } from '../core/folder.js';
 import { readRecordFile } from '../core/read-record.js';
 import type { RecordKind } from '../core/schema/index.js';
@@ -17,6 +18,8 @@ export interface WorkerInput {
   port: MessagePort;
   /** [done flag, files checked so far] */
   signal: Int32Array;
+  /** Only problems are wanted: a match's lists are dropped once checked (withoutUnchecked). */
+  problemsOnly: boolean;
 }
 
 /** One chunk's results, posted as soon as it is done; or what went wrong. */
@@ -28,14 +31,15 @@ export function parseFile(dir: string, rel: string, kind: RecordKind): FileResul
 }
 
 if (workerData && (workerData as Partial<WorkerInput>).signal) {
-  const { dir, files, next, chunk, port, signal } = workerData as WorkerInput;
+  const { dir, files, next, chunk, port, signal, problemsOnly } = workerData as WorkerInput;
   try {
     for (;;) {
       const c = Atomics.add(next, 0, 1);
       if (c * chunk >= files.length) break;
       const results: FileResult[] = [];
       for (let i = c * chunk; i < Math.min(files.length, (c + 1) * chunk); i++) {
-        results.push(parseFile(dir, files[i]!.rel, files[i]!.kind));
+        const result = parseFile(dir, files[i]!.rel, files[i]!.kind);
+        results.push(problemsOnly ? withoutUnchecked(files[i]!.kind, result) : result);
         Atomics.add(signal, 1, 1);
       }
       port.postMessage({ ok: true, chunk: c, results } satisfies WorkerOutput);

@@ -44,6 +44,11 @@ export interface LoadOptions {
   onDemand?: boolean;
   /** The record folders' files as just looked at (by a load that tried a shortcut first): not looked at again. */
   looked?: Map<string, FileStat>;
+  /**
+   * The command reports problems only and keeps no record (validate): with the cache off, a
+   * match's lists are dropped once its file is checked (see withoutUnchecked).
+   */
+  problemsOnly?: boolean;
   /** The cache, already opened (and read) by a load that tried a shortcut first, with the same options. */
   opened?: RecordCache;
   /** For onDemand: reads a record's file again should its cached calls prove damaged (see src/store/cache.ts). */

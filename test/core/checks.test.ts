@@ -1,7 +1,7 @@
 // The checks across files never read a match's lists or planned calls: a call recorded then
 // cannot change any problem across files, which lets `checkin record` keep the outline.
 import { describe, expect, it } from 'vitest';
-import { crossFileFacts, NOT_CHECKED_ACROSS } from '../../src/core/checks/index.js';
+import { crossFileFacts, NOT_CHECKED_ACROSS, withoutUnchecked } from '../../src/core/checks/index.js';
 import { buildModel, type Loaded } from '../../src/core/model.js';
 import type { Match } from '../../src/core/schema/index.js';
 import { loadProgramme } from '../../src/store/load.js';
@@ -43,6 +43,19 @@ describe('the checks across files', () => {
     const plain = buildModel(input([...matches, ...extra])).problems;
     expect(new Set(plain.map((p) => p.code)).size).toBeGreaterThanOrEqual(3);
     expect(buildModel(input([...matches, ...extra].map(guarded))).problems).toEqual(plain);
+  });
+
+  it('are given, for a command that keeps no record, matches without those fields, and every other record whole', () => {
+    const { model } = loadProgramme(EXAMPLE, { cache: false });
+    const match = [...model.matches.values()][0]!.data;
+    const slim = withoutUnchecked('match', { ok: true, value: match }).value as Record<string, unknown>;
+    expect(Object.keys(slim).filter((k) => NOT_CHECKED_ACROSS.has(k))).toEqual([]);
+    expect(Object.keys(slim).length).toBeGreaterThan(3);
+    expect(crossFileFacts(slim)).toBe(crossFileFacts(match));
+    const mentor = [...model.mentors.values()][0]!.data;
+    expect(withoutUnchecked('mentor', { ok: true, value: mentor }).value).toBe(mentor);
+    const failed = { ok: false, problems: [] };
+    expect(withoutUnchecked('match', failed)).toBe(failed);
   });
 
   it('compare matches by every other field', () => {

@@ -1,7 +1,7 @@
 // Files are checked on worker threads when there are many: the results must be exactly those of
 // one thread, and a worker that fails must cost time, never a file.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerCount } from '../../src/store/parallel.js';
@@ -30,6 +30,20 @@ describe('checking files on worker threads', () => {
     }
     const report = (env: Record<string, string>) => cli(['overdue', '--json', '--no-cache', '--today', EXAMPLE_TODAY, '--dir', dir], { env }).stdout;
     expect(report({ MENTOR_COORD_WORKERS: '2', MENTOR_COORD_DEBUG: 'workers-only' })).toBe(report({ MENTOR_COORD_WORKERS: '0' }));
+  });
+
+  it('reports the same problems without the cache, where matches are kept without their lists, as with it', () => {
+    const dir = damaged();
+    // A problem across files that reads a match's status and mentee.
+    const other = join(dir, 'matches', '2026-04-jamal-idris.yaml');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('mentee: jamal-idris\n', 'mentee: freya-andersen\n'));
+    const withCache = cli(['validate', '--json', '--dir', dir]);
+    expect(withCache.stdout).toContain('mentee-in-two-matches');
+    for (const workers of ['0', '2']) {
+      const run = cli(['validate', '--json', '--no-cache', '--dir', dir], { env: { MENTOR_COORD_WORKERS: workers } });
+      expect(run.stdout).toBe(withCache.stdout);
+      expect(run.code).toBe(withCache.code);
+    }
   });
 
   it('checks here whatever a failed worker left', () => {

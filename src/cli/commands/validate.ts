@@ -29,7 +29,8 @@ export const command = defineCommand({
   description: 'check the programme folder: silent and exit 0 when all is well, every problem with its file and line otherwise',
   options: {},
   async run(ctx) {
-    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true });
+    // Problems are all it shows: without the cache, no match's lists are kept (see withoutUnchecked).
+    const loaded = await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true, problemsOnly: true });
     if (ctx.json) {
       ctx.stdout(`${JSON.stringify({ problems: loaded.problems.map(publicProblem) }, null, 2)}\n`);
     } else if (loaded.problems.length > 0) {

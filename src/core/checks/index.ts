@@ -39,3 +39,15 @@ export function crossFileFacts(match: object): string {
   for (const key of Object.keys(match)) if (!NOT_CHECKED_ACROSS.has(key)) out[key] = (match as Record<string, unknown>)[key];
   return JSON.stringify(out);
 }
+
+/**
+ * A checked record without the fields of a match no check across files reads: for a command that
+ * keeps no record and reports only problems (`validate --no-cache`), whose memory (and time
+ * collecting it) is then a fifth of what whole records take.
+ */
+export function withoutUnchecked<R extends { ok: boolean; value?: unknown }>(kind: string, result: R): R {
+  if (kind !== 'match' || !result.ok || result.value === null || typeof result.value !== 'object') return result;
+  const value: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(result.value)) if (!NOT_CHECKED_ACROSS.has(key)) value[key] = field;
+  return { ...result, value };
+}
