@@ -11,8 +11,8 @@
 //
 // A file changed in the last two seconds may change again within the clock's resolution without
 // its status showing it. A whole load keeps no outline while any record file is that new; a
-// command that writes a match and keeps the outline (src/store/load-outline.ts) records a hash of the text it
-// wrote, and the outline is used only while that file still has that text.
+// command that writes a match and keeps the outline (src/store/load-outline.ts) records a hash
+// of the text it wrote, and the outline is used only while that file still has that text.
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,11 +88,14 @@ function fileName(key: string): string {
  */
 export function foldersChangedSince(dir: string, time: number): string | undefined {
   for (const folder of ['', ...Object.values(FOLDERS)]) {
+    let changed: number;
     try {
-      if (lstatSync(join(dir, folder)).mtimeMs > time) return folder || 'the programme folder';
+      changed = lstatSync(join(dir, folder)).mtimeMs;
     } catch {
-      return folder;
+      // A record folder not there (yet): making it changes the programme folder.
+      continue;
     }
+    if (changed > time) return folder || 'the programme folder';
   }
   return undefined;
 }
@@ -186,7 +189,8 @@ export function saveOutline(dir: string, state: OutlineState, now: number): void
   const key = outlineKey(state.strays, state.seen);
   try {
     const kept = lstatSync(join(folderOf(dir), fileName(key)));
-    // (Written again when a folder changed since, though its files are the same again: see below.)
+    // (Written again when a folder changed since, though its files are as they were: see
+    // foldersChangedSince.)
     if (kept.isFile() && foldersChangedSince(dir, kept.mtimeMs) === undefined) return;
   } catch {
     // Not kept yet.
