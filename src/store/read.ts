@@ -1,7 +1,7 @@
 // Reading a plain file safely: opened without following a link and without blocking, then
 // checked to be a plain file once open, so a file swapped for a link or a pipe between listing
 // and reading is never followed or waited on.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export interface PlainFile {
   bytes: Buffer;
@@ -54,8 +54,16 @@ export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A process that has ended but whose parent has not yet collected it (a zombie, on Linux)
+  // still answers: it can finish nothing.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.charAt(stat.lastIndexOf(')') + 2);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
   }
 }

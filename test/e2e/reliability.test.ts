@@ -102,6 +102,42 @@ describe('two writers at once', () => {
   });
 });
 
+describe('a writer killed while its parent does not collect it', () => {
+  it.runIf(process.platform === 'linux')('is not taken for a running one: the next writer waits for its lock to go stale', { timeout: 30_000 }, async () => {
+    const p = programmeCopy();
+    // The shell starts the writer and becomes `sleep`, which never collects it: killed, it stays
+    // a zombie, which still answers a signal.
+    const parent = spawn('sh', ['-c', `"$0" "$@" & exec sleep 30`, process.execPath, BIN, ...record(p.dir, 'killed')], {
+      env: { ...process.env, ...at.env, MENTOR_COORD_FAULT: 'before-rename' },
+      stdio: 'ignore',
+    });
+    try {
+      const holderFile = join(p.dir, '.mentor-coord', 'write.lock.json');
+      let state = '';
+      for (let i = 0; i < 100 && state !== 'Z'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        try {
+          const pid = (JSON.parse(readFileSync(holderFile, 'utf8')) as { pid: number }).pid;
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          state = stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch {
+          // Not written yet.
+        }
+      }
+      expect(state).toBe('Z');
+      // Three seconds old: still fresh for the few seconds a writer waits for a busy folder, so it
+      // asks whether the holder runs; stale (ten seconds) soon after, if it is waited for.
+      utimesSync(lockDir(p.dir), new Date(Date.now() - 3000), new Date(Date.now() - 3000));
+      const after = cli(record(p.dir, 'after the zombie'), at);
+      expect(after.code, after.stderr).toBe(0);
+      expect(checkinsOf(p.dir).map((c) => c.note)).toEqual(expect.arrayContaining(['after the zombie']));
+      expect(checkinsOf(p.dir).map((c) => c.note)).not.toContain('killed');
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+});
+
 describe('atomic writes, tested by killing the writer', () => {
   for (const fault of ['half-written', 'before-rename']) {
     it(`a kill -9 ${fault === 'half-written' ? 'half-way through writing the new text' : 'between writing the new text and putting it in place'} leaves the old file and a usable folder`, () => {
