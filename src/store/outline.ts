@@ -30,7 +30,7 @@ import { hashOf, writeBatch } from './write.js';
 const FORMAT = 1;
 const NAME = /^outline\.([0-9a-f]{32})\.json$/;
 /** How long after a change a file's status is trusted to show the next change. */
-export const SETTLE_MS = 2000;
+const SETTLE_MS = 2000;
 
 export interface Outline {
   key: string;
@@ -68,7 +68,7 @@ export function outlineKey(strays: readonly Problem[], seen: readonly SeenRecord
 }
 
 /** Changed so recently that its status may not show the next change. */
-export function isUnsettled(stat: FileStat, now: number): boolean {
+function isUnsettled(stat: FileStat, now: number): boolean {
   return now - Math.max(stat.mtimeMs, stat.ctimeMs) < SETTLE_MS;
 }
 
@@ -184,7 +184,7 @@ export function outlineOfLoad(scan: Scan, problems: Problem[], now: number): Out
  * Keeps the outline of a whole load (best effort: it is only a shortcut). Not while a record
  * file is too new to trust its status; not again when the same key is kept already.
  */
-export function saveOutline(dir: string, state: OutlineState, now: number): void {
+function saveOutline(dir: string, state: OutlineState, now: number): void {
   if (state.seen.some((s) => isUnsettled(s.stat, now))) return;
   const key = outlineKey(state.strays, state.seen);
   try {
