@@ -111,6 +111,7 @@ export function assemble(
   strays: Problem[],
   textOf: (file: string) => string | undefined,
   fallback: () => Programme,
+  checks = true,
 ): { model: ProgrammeModel; problems: Problem[]; crossFile: Problem[] } {
   const problems: Problem[] = [...strays];
   const mentors: Loaded<Mentor>[] = [];
@@ -149,6 +150,7 @@ export function assemble(
     unreadable,
     inUnreadableMatches,
     partial,
+    checks,
   });
   return { model: built.model, problems, crossFile: built.problems };
 }

@@ -35,6 +35,8 @@ export interface ModelInput {
   unreadable?: Set<string>;
   inUnreadableMatches?: Set<string>;
   partial?: { mentors: Loaded<Mentor>[]; mentees: Loaded<Mentee>[]; matches: Loaded<Match>[] };
+  /** False when the problems across files are known already (the outline): the checks are not run. */
+  checks?: boolean;
 }
 
 export function buildModel(input: ModelInput): { model: ProgrammeModel; problems: Problem[] } {
@@ -60,6 +62,7 @@ export function buildModel(input: ModelInput): { model: ProgrammeModel; problems
     matches: both(model.matches, model.partial.matches),
   };
   const checkInput = { unreadable: input.unreadable ?? new Set<string>(), settingsLoaded: input.settingsLoaded, partialFiles };
+  if (input.checks === false) return { model, problems: [] };
   const problems = CHECKS.flatMap((check) => check.run(check.partial ? merged : model, checkInput));
   return { model, problems };
 }

@@ -6,7 +6,7 @@
 import type { FileResult } from '../core/folder.js';
 import { compareProblems } from '../core/problems.js';
 import type { Programme } from '../core/schema/index.js';
-import { outlineOfLoad } from './outline.js';
+import { knownProblems, outlineOfLoad } from './outline.js';
 import { parseAll, startParsers } from './parallel.js';
 import { finishScan, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions } from './scan.js';
 
@@ -36,7 +36,7 @@ export async function loadProgrammeLazily(dirArg: string, options: LoadOptions =
     } else parsed = quick as FileResult[];
     fallback = defaultSettings;
   }
-  const { loaded, crossFile } = finishScan(scan, parsed, fallback);
+  const { loaded, crossFile } = finishScan(scan, parsed, fallback, knownProblems(scan, Date.now()));
   if (crossFile.length > 0) {
     const { locateProblems } = await import('../core/locate.js');
     loaded.problems.push(...locateProblems(crossFile, scan.textOf));

@@ -48,6 +48,16 @@ export interface OutlineState {
   problems: Problem[];
 }
 
+/** The key of the folder's state, made once per scan (a load asks twice). */
+const keys = new WeakMap<readonly SeenRecord[], { strays: readonly Problem[]; key: string }>();
+function keyOf(strays: readonly Problem[], seen: readonly SeenRecord[]): string {
+  const made = keys.get(seen);
+  if (made !== undefined && made.strays === strays) return made.key;
+  const key = outlineKey(strays, seen);
+  keys.set(seen, { strays, key });
+  return key;
+}
+
 /** The key of the folder's state: see the top of this file. */
 export function outlineKey(strays: readonly Problem[], seen: readonly SeenRecord[]): string {
   const hash = createHash('sha256');
@@ -169,6 +179,18 @@ export function outlineHolds(dir: string, outline: Outline, seen: readonly SeenR
 }
 
 /**
+ * Every problem of the folder as the scan saw it, when an outline of exactly this state is kept:
+ * a read-only command then need not run the checks across files again, nor locate their lines.
+ */
+export function knownProblems(scan: Scan, now: number): Problem[] | undefined {
+  if (scan.cache === undefined) return undefined;
+  const outline = readOutline(scan.dir, keyOf(scan.strays, scan.seen));
+  if (outline === undefined || !outlineHolds(scan.dir, outline, scan.seen, now)) return undefined;
+  if (process.env.MENTOR_COORD_DEBUG?.includes('outline')) process.stderr.write('mentor-coord: every problem from the outline\n');
+  return outline.problems;
+}
+
+/**
  * After a whole load: keeps its outline on disk, and returns what a command that writes needs
  * to keep it after its change (nothing while a record file is too new to trust its status).
  */
@@ -186,7 +208,7 @@ export function outlineOfLoad(scan: Scan, problems: Problem[], now: number): Out
  */
 function saveOutline(dir: string, state: OutlineState, now: number): void {
   if (state.seen.some((s) => isUnsettled(s.stat, now))) return;
-  const key = outlineKey(state.strays, state.seen);
+  const key = keyOf(state.strays, state.seen);
   try {
     const kept = lstatSync(join(folderOf(dir), fileName(key)));
     // (Written again when a folder changed since, though its files are as they were: see

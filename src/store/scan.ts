@@ -226,15 +226,24 @@ export function needsParser(scan: Scan): boolean {
 
 /**
  * The scan with its pending files' results: the model, the problems of every file, and the
- * problems across files still without lines (the caller locates them, with the YAML library).
+ * problems across files still without lines (the caller locates them, with the YAML library);
+ * or, when they are `known`, those.
  */
-export function finishScan(scan: Scan, parsed: FileResult[], fallback: () => Programme): { loaded: LoadedProgramme; crossFile: Problem[] } {
+export function finishScan(
+  scan: Scan,
+  parsed: FileResult[],
+  fallback: () => Programme,
+  known?: readonly Problem[],
+): { loaded: LoadedProgramme; crossFile: Problem[] } {
   scan.pending.forEach((file, i) => {
     file.record.result = parsed[i]!;
     scan.cache?.set(file.rel, file.stat, parsed[i]!);
   });
   scan.cache?.save();
-  const { model, problems, crossFile } = assemble(scan.records, scan.strays, scan.textOf, fallback);
+  // Every problem known already (the outline of this very state, src/store/outline.ts): the
+  // checks across files are not run again, and there is nothing to locate.
+  const { model, problems, crossFile } = assemble(scan.records, scan.strays, scan.textOf, fallback, known === undefined);
+  if (known !== undefined) return { loaded: { dir: scan.dir, model, problems: [...known], textOf: scan.textOf }, crossFile: [] };
   return { loaded: { dir: scan.dir, model, problems, textOf: scan.textOf }, crossFile };
 }
 

@@ -52,10 +52,25 @@ const CALLS: string[][] = [
 ];
 
 describe('checkin record by the outline', () => {
-  let copies: { a: string; b: string; typoA: string; typoB: string; stale: string; damaged: string };
+  let copies: { a: string; b: string; typoA: string; typoB: string; stale: string; damaged: string; problems: string };
   beforeAll(async () => {
     copies = await settled(() => {
-      const made = { a: exampleCopy(), b: exampleCopy(), typoA: exampleCopy(), typoB: exampleCopy(), stale: exampleCopy(), damaged: exampleCopy() };
+      const made = {
+        a: exampleCopy(),
+        b: exampleCopy(),
+        typoA: exampleCopy(),
+        typoB: exampleCopy(),
+        stale: exampleCopy(),
+        damaged: exampleCopy(),
+        problems: exampleCopy(),
+      };
+      // Problems of each kind: in a file, across files, of the listing.
+      const { problems } = made;
+      writeFileSync(join(problems, 'mentees', 'zz-broken.yaml'), 'name: [unclosed\n');
+      writeFileSync(join(problems, 'mentors', 'zz-typo.yaml'), 'name: Ann Typo\ncapcity: 2\n');
+      writeFileSync(join(problems, 'matches', 'Bad Name.yaml'), 'mentor: a\n');
+      const other = join(problems, 'matches', '2026-04-jamal-idris.yaml');
+      writeFileSync(other, readFileSync(other, 'utf8').replace('mentee: jamal-idris\n', 'mentee: freya-andersen\n'));
       for (const dir of [made.typoA, made.typoB]) {
         const file = join(dir, 'mentors', 'leilani-kahale.yaml');
         writeFileSync(file, readFileSync(file, 'utf8').replace(/^name:/m, 'nmae:'));
@@ -133,6 +148,19 @@ describe('checkin record by the outline', () => {
     const second = run(damaged, CALLS[0]!);
     expect(second.stderr).toContain('loading every file: mentees has changed since its outline was kept');
     expect(second.code).toBe(0);
+  });
+
+  it('gives read-only commands every problem without running the checks across files again: the same output', () => {
+    const { problems } = copies;
+    const first = run(problems, ['validate', '--json']);
+    expect(first.stderr).not.toContain('every problem from the outline');
+    expect(first.stdout).toContain('mentee-in-two-matches');
+    for (const args of [['validate'], ['validate', '--json'], ['overdue', '--json'], ['overdue', '--format', 'text']]) {
+      const quick = run(problems, args);
+      expect(quick.stderr).toContain('mentor-coord: every problem from the outline\n');
+      const whole = run(problems, args, false);
+      expect({ ...quick, stderr: quick.stderr.replace('mentor-coord: every problem from the outline\n', '') }).toEqual(whole);
+    }
   });
 
   it('never reads a file outside the record folders, whatever the match named', () => {
