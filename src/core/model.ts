@@ -49,6 +49,7 @@ export function buildModel(input: ModelInput): { model: ProgrammeModel; problems
     inUnreadableMatches: input.inUnreadableMatches ?? new Set(),
     partial: { mentors: byId(input.partial?.mentors ?? []), mentees: byId(input.partial?.mentees ?? []), matches: byId(input.partial?.matches ?? []) },
   };
+  if (input.checks === false) return { model, problems: [] };
   // Checks that can work from the valid part of a broken record see those too (one run of
   // validate then shows every problem); their problems are still about real files.
   const partialFiles = new Set([...model.partial.mentors.values(), ...model.partial.mentees.values(), ...model.partial.matches.values()].map((r) => r.file));
@@ -62,7 +63,6 @@ export function buildModel(input: ModelInput): { model: ProgrammeModel; problems
     matches: both(model.matches, model.partial.matches),
   };
   const checkInput = { unreadable: input.unreadable ?? new Set<string>(), settingsLoaded: input.settingsLoaded, partialFiles };
-  if (input.checks === false) return { model, problems: [] };
   const problems = CHECKS.flatMap((check) => check.run(check.partial ? merged : model, checkInput));
   return { model, problems };
 }

@@ -109,14 +109,14 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
   }
 
   const loaded = <T>(rid: string, file: string, data: T): Loaded<T>[] => [{ id: rid, file, data }];
-  // The checks across files see four records here: what they find is not used (the outline has
-  // every problem of the whole programme).
+  // No checks across files on four records: the outline has every problem of the whole programme.
   const { model } = buildModel({
     settings,
     settingsLoaded: true,
     mentors: loaded(match.mentor, mentorFile, mentor),
     mentees: loaded(match.mentee, menteeFile, mentee),
     matches: loaded(id, matchFile, match),
+    checks: false,
   });
   const state: OutlineState = { strays, seen, written: outline.written, problems: outline.problems };
   return { dir, model, problems: outline.problems, textOf: textReader(dir), outline: state, only: [PROGRAMME_FILE, matchFile, mentorFile, menteeFile] };
