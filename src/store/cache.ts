@@ -151,7 +151,11 @@ function readFully(fd: number, buffer: Buffer, from: number, position: number): 
   return got;
 }
 
-function sameFile(a: Stats, b: Stats): boolean {
+/** The same file, unchanged: device, inode, size, modification and change times all equal. */
+export function sameFile(
+  a: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>,
+  b: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>,
+): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
@@ -288,7 +292,7 @@ export interface RecordCache {
 }
 
 /** A file or folder of the cache may be trusted: ours, of the right kind, and closed to others. */
-function trusted(path: string, kind: 'file' | 'folder'): boolean {
+export function trusted(path: string, kind: 'file' | 'folder'): boolean {
   try {
     const stat = lstatSync(path);
     const rightKind = kind === 'file' ? stat.isFile() : stat.isDirectory();

@@ -8,17 +8,17 @@
 import { lstatSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crossFileFacts } from '../core/checks/index.js';
-import { classifyPath, type FileResult } from '../core/folder.js';
+import { classifyPath } from '../core/folder.js';
 import { MAX_FILE_BYTES } from '../core/limits.js';
 import { buildModel, PROGRAMME_FILE, type Loaded, type ProgrammeModel } from '../core/model.js';
 import type { Problem } from '../core/problems.js';
 import { readRecordFile } from '../core/read-record.js';
 import type { Match, Mentee, Mentor, Programme } from '../core/schema/index.js';
 import { FOLDERS, type RecordKind } from '../core/schema/plain.js';
-import { openCache, type RecordCache } from './cache.js';
+import { openCache, sameFile, type RecordCache } from './cache.js';
 import { foldersChangedSince, outlineHolds, outlineWritten, outlineKey, readOutline, writeOutline, type OutlineState } from './outline.js';
 import { parseFile } from './parse-worker.js';
-import { listEntries, textReader, visitEntry, type LoadedProgramme, type SeenRecord } from './scan.js';
+import { listEntries, rereadWith, textReader, visitEntry, type LoadedProgramme, type SeenRecord } from './scan.js';
 import { packStat, statMany, type FileStat } from './stats.js';
 import { hashOf } from './write.js';
 
@@ -38,11 +38,7 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
   if (kept === undefined) return { reason: 'no outline kept' };
   const changed = foldersChangedSince(dir, kept);
   if (changed !== undefined) return { reason: `${changed} has changed since its outline was kept` };
-  const reread = (file: string): FileResult | undefined => {
-    const role = classifyPath(file, false);
-    return role.role === 'record' ? parseFile(dir, file, role.kind) : undefined;
-  };
-  const cache = openCache(dir, { onDemand: true, reread });
+  const cache = openCache(dir, { onDemand: true, reread: rereadWith(dir, parseFile) });
   const strays: Problem[] = [];
   const seen: SeenRecord[] = [];
   const { jobs, children } = listEntries(dir, strays, cache);
@@ -94,7 +90,7 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
   const looked = new Map<string, FileStat>();
   children.forEach((rel, i) => looked.set(rel, stats[i]!));
   if (changedAfter) return { reason: 'a file changed after its outline was kept', looked, cache };
-  for (const job of jobs) visitEntry(job.rel, job.stat ?? looked.get(job.rel)!, strays, (kind, rid, rel, stat) => seen.push({ rel, kind, id: rid, stat }));
+  for (const job of jobs) visitEntry(job.rel, job.stat ?? looked.get(job.rel)!, strays, (_kind, _id, rel, stat) => seen.push({ rel, stat }));
   if (!settings || !match || !mentor || !mentee)
     return { reason: `${matchFile}, its mentor's or mentee's file or ${PROGRAMME_FILE} is missing or has a problem`, looked, cache };
   const key = outlineKey(strays, seen);
@@ -104,7 +100,7 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
   const byRel = new Map(seen.map((s) => [s.rel, s.stat]));
   for (const [rel, stat] of touched) {
     const was = byRel.get(rel);
-    if (was === undefined || !sameNumbers(was, stat) || outline.problems.some((p) => p.file === rel))
+    if (was === undefined || !sameFile(was, stat) || outline.problems.some((p) => p.file === rel))
       return { reason: `${rel} has a problem, or changed while it was read`, looked, cache };
   }
 
@@ -126,14 +122,10 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
 function unchanged(path: string, was: FileStat): boolean {
   try {
     const now = lstatSync(path);
-    return now.isFile() && sameNumbers(now, was);
+    return now.isFile() && sameFile(now, was);
   } catch {
     return false;
   }
-}
-
-function sameNumbers(a: FileStat, b: FileStat): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
 }
 
 /**

@@ -19,9 +19,9 @@ import { join } from 'node:path';
 import { MAX_FILE_BYTES } from '../core/limits.js';
 import type { Problem } from '../core/problems.js';
 import { FOLDERS } from '../core/schema/plain.js';
-import { CACHE_DIR, SHARD_DIR } from './cache.js';
+import { CACHE_DIR, SHARD_DIR, trusted } from './cache.js';
 import { buildFingerprint } from './fingerprint.js';
-import { ensurePrivateFolder, isMine } from './private.js';
+import { ensurePrivateFolder } from './private.js';
 import { readPlain } from './read.js';
 import type { Scan, SeenRecord } from './scan.js';
 import type { FileStat } from './stats.js';
@@ -130,14 +130,7 @@ export function readOutline(dir: string, key: string): Outline | undefined {
   const path = join(folderOf(dir), fileName(key));
   try {
     // The file and both folders above it ours, of their kind, and closed to others (as the cache's).
-    for (const [at, folder] of [
-      [join(dir, CACHE_DIR), true],
-      [folderOf(dir), true],
-      [path, false],
-    ] as const) {
-      const stat = lstatSync(at);
-      if (!(folder ? stat.isDirectory() : stat.isFile()) || !isMine(stat.uid) || (stat.mode & 0o022) !== 0) return undefined;
-    }
+    if (!trusted(join(dir, CACHE_DIR), 'folder') || !trusted(folderOf(dir), 'folder') || !trusted(path, 'file')) return undefined;
     const read = readPlain(path, 64 * MAX_FILE_BYTES);
     if (typeof read === 'string' || read.size !== read.bytes.length) return undefined;
     const data = JSON.parse(read.bytes.toString('utf8')) as Partial<Outline> & { format?: unknown };
@@ -225,8 +218,7 @@ export function writeOutline(dir: string, outline: Outline): void {
     ensurePrivateFolder(dir);
     const folder = folderOf(dir);
     // The cache makes the folder (owner-only); without it, no outline.
-    const stat = lstatSync(folder);
-    if (!stat.isDirectory() || !isMine(stat.uid) || (stat.mode & 0o022) !== 0) return;
+    if (!trusted(folder, 'folder')) return;
     const name = fileName(outline.key);
     const path = join(folder, name);
     writeBatch([{ path, text: JSON.stringify({ format: FORMAT, ...outline }), shownAs: path, mode: 0o600, flush: false }]);

@@ -66,8 +66,6 @@ export interface PendingFile {
 /** A record file and its status, as the scan saw it: what the outline is made for (src/store/outline.ts). */
 export interface SeenRecord {
   rel: string;
-  kind: RecordKind;
-  id: string;
   stat: FileStat;
 }
 
@@ -97,7 +95,7 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const pending: (PendingFile & { record: RecordResult; stat: FileStat })[] = [];
 
   const onRecord = (kind: RecordKind, id: string, rel: string, stat: FileStat): void => {
-    seen.push({ rel, kind, id, stat });
+    seen.push({ rel, stat });
     const cached = cache?.get(rel, stat);
     const record: RecordResult = { kind, id, file: rel, result: cached ?? { ok: false, problems: [] } };
     records.push(record);
@@ -211,7 +209,8 @@ export function visitEntry(
   else if (role.role === 'record') onRecord(role.kind, role.id, rel, stat);
 }
 
-function rereadWith(dir: string, reread: LoadOptions['reread']): ((file: string) => FileResult | undefined) | undefined {
+/** A record's file read again by `reread`, given its path in the folder (for the cache). */
+export function rereadWith(dir: string, reread: LoadOptions['reread']): ((file: string) => FileResult | undefined) | undefined {
   if (!reread) return undefined;
   return (file) => {
     const role = classifyPath(file, false);

@@ -33,11 +33,16 @@ export type { CheckInput, CrossCheck } from './types.js';
  */
 export const NOT_CHECKED_ACROSS: ReadonlySet<string> = new Set(['meetings', 'checkins', 'reviews', 'concerns', 'planned_calls']);
 
-/** A match's fields that the checks across files may read, as one text to compare. */
-export function crossFileFacts(match: object): string {
+/** A match's fields that the checks across files may read (without reading the others). */
+function checkedFields(match: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(match)) if (!NOT_CHECKED_ACROSS.has(key)) out[key] = (match as Record<string, unknown>)[key];
-  return JSON.stringify(out);
+  return out;
+}
+
+/** A match's fields that the checks across files may read, as one text to compare. */
+export function crossFileFacts(match: object): string {
+  return JSON.stringify(checkedFields(match));
 }
 
 /**
@@ -47,7 +52,5 @@ export function crossFileFacts(match: object): string {
  */
 export function withoutUnchecked<R extends { ok: boolean; value?: unknown }>(kind: string, result: R): R {
   if (kind !== 'match' || !result.ok || result.value === null || typeof result.value !== 'object') return result;
-  const value: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(result.value)) if (!NOT_CHECKED_ACROSS.has(key)) value[key] = field;
-  return { ...result, value };
+  return { ...result, value: checkedFields(result.value) };
 }
