@@ -34,7 +34,7 @@ import { FOLDERS } from '../core/schema/plain.js';
 import { UserError } from '../errors.js';
 import { ensurePrivateFolder, isMine, PRIVATE_DIR } from './private.js';
 import { buildFingerprint } from './fingerprint.js';
-import type { FileStat } from './stats.js';
+import type { FileStat, StatNumbers } from './stats.js';
 import { writeBatch } from './write.js';
 
 export const CACHE_DIR = PRIVATE_DIR;
@@ -282,6 +282,12 @@ export interface RecordCache {
   /** Says how many files a record folder ('' for the programme folder itself) has, before its files are looked up. */
   folder(name: string, files: number): void;
   get(file: string, stat: FileStat): FileResult | undefined;
+  /**
+   * The entry the cache had for a file whose status no longer matches it (what the file was when
+   * it was last read): its status and its result as stored, with a match's fields kept apart
+   * not read (so unusable as a record; see src/store/outline.ts for what it is used for).
+   */
+  before(file: string): { stat: StatNumbers; result: FileResult } | undefined;
   set(file: string, stat: FileStat, result: FileResult): void;
   /** Whether there are shards on disk to read (a warm run). */
   hasShards(): boolean;
@@ -508,6 +514,11 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
         return result;
       }
       return undefined;
+    },
+    before(file) {
+      const e = shardOf(file).old[file];
+      if (!Array.isArray(e) || e.length < 6 || e.slice(0, 5).some((n) => typeof n !== 'number') || !e[5] || typeof e[5] !== 'object') return undefined;
+      return { stat: { size: e[0], mtimeMs: e[1], ctimeMs: e[2], ino: e[3], dev: e[4] }, result: e[5] };
     },
     set(file, stat, result) {
       const shard = shardOf(file);

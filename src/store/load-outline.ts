@@ -86,6 +86,7 @@ export function loadForMatch(dirArg: string, id: string, now: number): LoadedPro
     const rest = statMany(dir, children.slice(stats.length));
     cache.preload();
     stats.push(...rest.results());
+    rest.close();
   }
   const looked = new Map<string, FileStat>();
   children.forEach((rel, i) => looked.set(rel, stats[i]!));

@@ -4,7 +4,7 @@
 import { locateProblems } from '../core/locate.js';
 import { compareProblems } from '../core/problems.js';
 import { defaultSettings } from '../core/read-record.js';
-import { knownProblems, outlineOfLoad } from './outline.js';
+import { hashesOfNew, knownProblems, outlineOfLoad } from './outline.js';
 import { parseAll } from './parallel.js';
 import { parseFile } from './parse-worker.js';
 import { scanProgramme, finishScan, type LoadedProgramme, type LoadOptions } from './scan.js';
@@ -15,10 +15,14 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
   // A command that writes changes a record or two: the others' calls are read only if used (and
   // a record whose cached calls prove damaged is read from its file again).
   const scan = scanProgramme(dirArg, { onDemand: true, reread: parseFile, ...options });
-  const { loaded, crossFile } = finishScan(scan, parseAll(scan.dir, scan.pending, parseFile), defaultSettings, knownProblems(scan, Date.now()));
+  // Files too new to trust their status are trusted by the hash of the bytes read (src/store/outline.ts).
+  const { hashes, seen } = hashesOfNew(scan, Date.now());
+  const parsed = parseAll(scan.dir, scan.pending, (dir, rel, kind) => parseFile(dir, rel, kind, seen));
+  const known = knownProblems(scan, parsed, Date.now());
+  const { loaded, crossFile } = finishScan(scan, parsed, defaultSettings, known?.problems);
   loaded.problems.push(...locateProblems(crossFile, scan.textOf));
   loaded.problems.sort(compareProblems);
-  const outline = outlineOfLoad(scan, loaded.problems, Date.now());
+  const outline = outlineOfLoad(scan, loaded.problems, Date.now(), known, hashes);
   if (outline) loaded.outline = outline;
   return loaded;
 }

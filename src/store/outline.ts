@@ -13,7 +13,7 @@
 // its status showing it. A whole load keeps no outline while any record file is that new; a
 // command that writes a match and keeps the outline (src/store/load-outline.ts) records a hash
 // of the text it wrote, and the outline is used only while that file still has that text.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_BYTES } from '../core/limits.js';
@@ -24,7 +24,11 @@ import { buildFingerprint } from './fingerprint.js';
 import { ensurePrivateFolder } from './private.js';
 import { readPlain } from './read.js';
 import type { Scan, SeenRecord } from './scan.js';
-import type { FileStat } from './stats.js';
+import type { FileStat, StatNumbers } from './stats.js';
+import type { BytesSeen } from './parse-file.js';
+import { crossFileFacts } from '../core/checks/index.js';
+import type { FileResult } from '../core/folder.js';
+import type { RecordKind } from '../core/schema/plain.js';
 import { hashOf, writeBatch } from './write.js';
 
 const FORMAT = 1;
@@ -48,33 +52,55 @@ export interface OutlineState {
   problems: Problem[];
 }
 
-/** The key of the folder's state, made once per scan (a load asks twice). */
-const keys = new WeakMap<readonly SeenRecord[], { strays: readonly Problem[]; key: string }>();
-function keyOf(strays: readonly Problem[], seen: readonly SeenRecord[]): string {
-  const made = keys.get(seen);
-  if (made !== undefined && made.strays === strays) return made.key;
-  const key = outlineKey(strays, seen);
-  keys.set(seen, { strays, key });
-  return key;
+/** What the key of a scan's state is made of, kept for the scan (a load asks for its key, and maybe another). */
+interface KeyParts {
+  strays: readonly Problem[];
+  /** The hash of all but the numbers, to be copied. */
+  start: Hash;
+  numbers: Float64Array;
+  key: string;
 }
+const parts = new WeakMap<readonly SeenRecord[], KeyParts>();
 
-/** The key of the folder's state: see the top of this file. */
-export function outlineKey(strays: readonly Problem[], seen: readonly SeenRecord[]): string {
-  const hash = createHash('sha256');
-  hash.update(`${FORMAT}\n${buildFingerprint()}\n${JSON.stringify(strays.map((p) => [p.file, p.code, p.message]))}\n`);
+function partsOf(strays: readonly Problem[], seen: readonly SeenRecord[]): KeyParts {
+  const made = parts.get(seen);
+  if (made !== undefined && made.strays === strays) return made;
+  const start = createHash('sha256');
+  start.update(`${FORMAT}\n${buildFingerprint()}\n${JSON.stringify(strays.map((p) => [p.file, p.code, p.message]))}\n`);
+  start.update(seen.map((s) => s.rel).join('\0'));
   // The numbers as they are in memory (turning 75,000 of them into text took most of the time).
   const numbers = new Float64Array(seen.length * 5);
-  const names: string[] = [];
   let at = 0;
-  for (const { rel, stat } of seen) {
-    names.push(rel);
+  for (const { stat } of seen) {
     numbers[at++] = stat.size;
     numbers[at++] = stat.mtimeMs;
     numbers[at++] = stat.ctimeMs;
     numbers[at++] = stat.ino;
     numbers[at++] = stat.dev;
   }
-  return hash.update(names.join('\0')).update(numbers).digest('hex');
+  const key = start.copy().update(numbers).digest('hex');
+  const made2 = { strays, start, numbers, key };
+  parts.set(seen, made2);
+  return made2;
+}
+
+function keyOf(strays: readonly Problem[], seen: readonly SeenRecord[]): string {
+  return partsOf(strays, seen).key;
+}
+
+/**
+ * The key of the folder's state: see the top of this file. `instead` gives other numbers for
+ * some files (the state before they changed).
+ */
+export function outlineKey(strays: readonly Problem[], seen: readonly SeenRecord[], instead?: ReadonlyMap<string, StatNumbers>): string {
+  const { start, numbers, key } = partsOf(strays, seen);
+  if (instead === undefined || instead.size === 0) return key;
+  const other = numbers.slice();
+  seen.forEach(({ rel }, i) => {
+    const stat = instead.get(rel);
+    if (stat !== undefined) other.set([stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev], i * 5);
+  });
+  return start.copy().update(other).digest('hex');
 }
 
 /** Changed so recently that its status may not show the next change. */
@@ -158,49 +184,123 @@ function isProblem(p: unknown): p is Problem {
 
 /**
  * Whether the files are as the outline was kept for: the key matched, and every file written
- * just before it, or changed too recently for its status to tell, has the text it had.
+ * just before it, or changed too recently for its status to tell, has the text it had (files in
+ * `besides` are not looked at: they are read again in this run).
  */
-export function outlineHolds(dir: string, outline: Outline, seen: readonly SeenRecord[], now: number): boolean {
-  for (const { rel, stat } of seen) {
-    const written = outline.written[rel];
-    if (written === undefined && !isUnsettled(stat, now)) continue;
-    if (written === undefined) return false;
+export function outlineHolds(dir: string, outline: Outline, seen: readonly SeenRecord[], now: number, besides?: ReadonlySet<string>): boolean {
+  const { written } = outline;
+  for (const { rel, stat } of seen) if (isUnsettled(stat, now) && written[rel] === undefined && !besides?.has(rel)) return false;
+  for (const rel of Object.keys(written)) {
+    if (besides?.has(rel)) continue;
     const read = readPlain(join(dir, rel), MAX_FILE_BYTES);
-    if (typeof read === 'string' || hashOf(read.bytes) !== written) return false;
+    if (typeof read === 'string' || hashOf(read.bytes) !== written[rel]) return false;
   }
   return true;
 }
 
+/** Every problem of the folder, known without the checks across files, and the hashes they rest on. */
+export interface Known {
+  problems: Problem[];
+  /** Files trusted by the hash of their text (Outline.written), each checked in this run. */
+  written: Record<string, string>;
+}
+
+/** At most this many changed files are carried over (beyond it, a whole check costs little more). */
+const MAX_CARRIED = 64;
+
 /**
- * Every problem of the folder as the scan saw it, when an outline of exactly this state is kept:
- * a read-only command then need not run the checks across files again, nor locate their lines.
+ * Every problem of the folder as the scan saw it, when they are known without running the
+ * checks across files again (nor locating their lines):
+ *
+ * - an outline of exactly this state is kept; or
+ * - the files the cache could not answer for (`scan.pending`, read and checked in this run, with
+ *   `parsed` their results) are the only difference from a kept outline, and none of them
+ *   changed a problem: each had none and has none, and each keeps every fact the checks across
+ *   files read (a match: all but its lists; a mentor or mentee: everything). An edit in place
+ *   that logs a meeting, or a `git pull` that brings another coordinator's calls, is of this kind.
+ *   The outline's state is told by the cache: its entry for a changed file is what the file was
+ *   when last read, so the key made with those entries' status is the key of the state before.
  */
-export function knownProblems(scan: Scan, now: number): Problem[] | undefined {
+export function knownProblems(scan: Scan, parsed: readonly FileResult[], now: number): Known | undefined {
   if (scan.cache === undefined) return undefined;
+  const debug = process.env.MENTOR_COORD_DEBUG?.includes('outline');
   const outline = readOutline(scan.dir, keyOf(scan.strays, scan.seen));
-  if (outline === undefined || !outlineHolds(scan.dir, outline, scan.seen, now)) return undefined;
-  if (process.env.MENTOR_COORD_DEBUG?.includes('outline')) process.stderr.write('mentor-coord: every problem from the outline\n');
-  return outline.problems;
+  if (outline !== undefined && outlineHolds(scan.dir, outline, scan.seen, now)) {
+    if (debug) process.stderr.write('mentor-coord: every problem from the outline\n');
+    return outline;
+  }
+  const carried = carriedOver(scan, parsed, now);
+  if (carried !== undefined && debug)
+    process.stderr.write(`mentor-coord: every problem from the outline, ${scan.pending.length} changed file(s) carried over\n`);
+  return carried;
+}
+
+function carriedOver(scan: Scan, parsed: readonly FileResult[], now: number): Known | undefined {
+  const { cache, pending } = scan;
+  if (cache === undefined || pending.length === 0 || pending.length > MAX_CARRIED || parsed.length !== pending.length) return undefined;
+  const was = new Map<string, StatNumbers>();
+  for (let i = 0; i < pending.length; i++) {
+    const { rel, record } = pending[i]!;
+    const before = cache.before(rel);
+    if (before === undefined || !sameFacts(record.kind, before.result, parsed[i]!)) return undefined;
+    was.set(rel, before.stat);
+  }
+  const outline = readOutline(scan.dir, outlineKey(scan.strays, scan.seen, was));
+  if (outline === undefined || outline.problems.some((p) => was.has(p.file))) return undefined;
+  if (!outlineHolds(scan.dir, outline, scan.seen, now, new Set(was.keys()))) return undefined;
+  const written = { ...outline.written };
+  for (const rel of was.keys()) delete written[rel];
+  return { problems: outline.problems, written };
+}
+
+/** A changed record that cannot have changed any problem: none before or after, and the same facts for the checks across files. */
+function sameFacts(kind: RecordKind, before: FileResult, after: FileResult): boolean {
+  if (!before.ok || !after.ok || (before.problems?.length ?? 0) > 0 || (after.problems?.length ?? 0) > 0) return false;
+  if (before.value === null || typeof before.value !== 'object' || after.value === null || typeof after.value !== 'object') return false;
+  if (kind === 'match') return crossFileFacts(before.value) === crossFileFacts(after.value);
+  if (kind === 'mentor' || kind === 'mentee') return JSON.stringify(before.value) === JSON.stringify(after.value);
+  return false;
 }
 
 /**
  * After a whole load: keeps its outline on disk, and returns what a command that writes needs
- * to keep it after its change (nothing while a record file is too new to trust its status).
+ * to keep it after its change. A record file too new to trust its status must be trusted by the
+ * hash of its text instead: one read and checked in this run, by the hash of the bytes it was
+ * read from (`hashes`); one trusted so by the outline used (`known`), by that. Any other, and
+ * nothing is kept.
  */
-export function outlineOfLoad(scan: Scan, problems: Problem[], now: number): OutlineState | undefined {
+export function outlineOfLoad(scan: Scan, problems: Problem[], now: number, known?: Known, hashes?: ReadonlyMap<string, string>): OutlineState | undefined {
   if (scan.cache === undefined) return undefined;
-  const state: OutlineState = { strays: scan.strays, seen: scan.seen, written: {}, problems };
-  if (scan.seen.some((s) => isUnsettled(s.stat, now))) return undefined;
-  saveOutline(scan.dir, state, now);
+  const written: Record<string, string> = {};
+  const pending = new Set(scan.pending.map((p) => p.rel));
+  for (const { rel, stat } of scan.seen) {
+    const hash = pending.has(rel) ? hashes?.get(rel) : known?.written[rel];
+    if (hash !== undefined) written[rel] = hash;
+    else if (isUnsettled(stat, now)) return undefined;
+  }
+  const state: OutlineState = { strays: scan.strays, seen: scan.seen, written, problems };
+  saveOutline(scan.dir, state);
   return state;
 }
 
 /**
- * Keeps the outline of a whole load (best effort: it is only a shortcut). Not while a record
- * file is too new to trust its status; not again when the same key is kept already.
+ * The hashes of the bytes read for the files of `scan.pending` that are too new to trust their
+ * status (for outlineOfLoad), and the function that takes them as a file is read.
  */
-function saveOutline(dir: string, state: OutlineState, now: number): void {
-  if (state.seen.some((s) => isUnsettled(s.stat, now))) return;
+export function hashesOfNew(
+  scan: Scan,
+  now: number,
+): { hashes: Map<string, string>; seen: BytesSeen | undefined; hashed: (rel: string, hash: string) => void } {
+  const hashes = new Map<string, string>();
+  const fresh = new Set(scan.pending.filter((p) => isUnsettled(p.stat, now)).map((p) => p.rel));
+  const hashed = (rel: string, hash: string): void => void (fresh.has(rel) && hashes.set(rel, hash));
+  if (fresh.size === 0) return { hashes, seen: undefined, hashed };
+  // (A file read twice, quickly then whole, is hashed each time: the last read is the one used.)
+  return { hashes, seen: (rel, bytes) => (fresh.has(rel) ? hashed(rel, hashOf(bytes)) : undefined), hashed };
+}
+
+/** Keeps the outline of a whole load (best effort: it is only a shortcut); not again when the same key is kept already. */
+function saveOutline(dir: string, state: OutlineState): void {
   const key = keyOf(state.strays, state.seen);
   try {
     const kept = lstatSync(join(folderOf(dir), fileName(key)));
@@ -210,7 +310,7 @@ function saveOutline(dir: string, state: OutlineState, now: number): void {
   } catch {
     // Not kept yet.
   }
-  writeOutline(dir, { key, written: {}, problems: state.problems });
+  writeOutline(dir, { key, written: state.written, problems: state.problems });
 }
 
 export function writeOutline(dir: string, outline: Outline): void {

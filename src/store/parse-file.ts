@@ -14,9 +14,19 @@ export type RecordReader<R extends FileResult | undefined> = (kind: RecordKind, 
 /** One buffer per thread that every file is read into (see readPlainInto). */
 let scratch: Buffer | undefined;
 
-export function parseFileWith<R extends FileResult | undefined>(reader: RecordReader<R>, dir: string, rel: string, kind: RecordKind): FileResult | R {
+/** Told the bytes a record is read from, before the reader has them (src/store/outline.ts hashes some). */
+export type BytesSeen = (rel: string, bytes: Uint8Array) => void;
+
+export function parseFileWith<R extends FileResult | undefined>(
+  reader: RecordReader<R>,
+  dir: string,
+  rel: string,
+  kind: RecordKind,
+  seen?: BytesSeen,
+): FileResult | R {
   scratch ??= Buffer.alloc(MAX_FILE_BYTES + 1);
   const read = readPlainInto(join(dir, rel), MAX_FILE_BYTES + 1, scratch);
   if (typeof read === 'string') return unreadable(rel, read);
+  seen?.(rel, read.bytes);
   return reader(kind, rel, read.bytes);
 }

@@ -7,7 +7,7 @@ import { withoutUnchecked } from '../core/checks/index.js';
 import type { FileResult } from '../core/folder.js';
 import { readRecordFile } from '../core/read-record.js';
 import type { RecordKind } from '../core/schema/index.js';
-import { parseFileWith } from './parse-file.js';
+import { parseFileWith, type BytesSeen } from './parse-file.js';
 
 export interface WorkerInput {
   dir: string;
@@ -26,8 +26,8 @@ export interface WorkerInput {
 export type WorkerOutput = { ok: true; chunk: number; results: FileResult[] } | { ok: false; error: string };
 
 /** A record file read and checked whole: its value, or its problems with their lines. */
-export function parseFile(dir: string, rel: string, kind: RecordKind): FileResult {
-  return parseFileWith(readRecordFile, dir, rel, kind);
+export function parseFile(dir: string, rel: string, kind: RecordKind, seen?: BytesSeen): FileResult {
+  return parseFileWith(readRecordFile, dir, rel, kind, seen);
 }
 
 if (workerData && (workerData as Partial<WorkerInput>).signal) {

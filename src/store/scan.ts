@@ -19,7 +19,7 @@ import { UserError } from '../errors.js';
 import { openCache, type RecordCache } from './cache.js';
 import type { OutlineState } from './outline.js';
 import { readPlain } from './read.js';
-import { statMany, type FileStat } from './stats.js';
+import { statMany, type FileStat, type StatsJob } from './stats.js';
 
 export interface LoadedProgramme {
   dir: string;
@@ -78,6 +78,11 @@ export interface Scan {
   seen: SeenRecord[];
   pending: (PendingFile & { record: RecordResult; stat: FileStat })[];
   textOf: (file: string) => string | undefined;
+  /**
+   * The worker that looked at the files, kept while there are pending files: it can read and
+   * check a few (src/store/stat-worker.ts). Closed by finishScan.
+   */
+  helper?: StatsJob;
 }
 
 const RECORD_FOLDER_NAMES: readonly string[] = Object.values(FOLDERS);
@@ -102,7 +107,11 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
     if (cached) return;
     // Not even read: a record is a few kilobytes, and this could be gigabytes.
     if (stat.size > MAX_FILE_BYTES) record.result = { ok: false, problems: [fileTooLarge(rel, stat.size)] };
-    else pending.push({ rel, kind, size: stat.size, record, stat });
+    else {
+      // The worker that looked at the files may load the parser meanwhile, for a few of them.
+      if (pending.length === 0) looking?.prepare();
+      pending.push({ rel, kind, size: stat.size, record, stat });
+    }
   };
 
   // First the folder's own entries and the names in each record folder; then (for many files) a
@@ -115,7 +124,8 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const stats = looking?.results() ?? [];
   let next = 0;
   for (const job of jobs) visitEntry(job.rel, job.stat ?? given?.get(job.rel) ?? stats[next++] ?? lstatSync(join(dir, job.rel)), strays, onRecord);
-  return { dir, cache, strays, records, seen, pending, textOf: textReader(dir, texts) };
+  if (pending.length === 0) looking?.close();
+  return { dir, cache, strays, records, seen, pending, textOf: textReader(dir, texts), ...(looking && pending.length > 0 ? { helper: looking } : {}) };
 }
 
 /** The text of a file in the folder, read once (for showing the line of a problem). */
@@ -140,7 +150,9 @@ export function listEntries(
   strays: Problem[],
   cache: RecordCache | undefined,
 ): { jobs: { rel: string; stat: FileStat | undefined }[]; children: string[] } {
-  const top = listFolder(dir, '', strays);
+  // In the order of their names, the same on every machine: matches/ first, whose files change
+  // most often (the worker that looked at them can then load the parser while the rest are visited).
+  const top = listFolder(dir, '', strays).sort();
   cache?.folder('', top.length);
   const jobs: { rel: string; stat: FileStat | undefined }[] = [];
   const children: string[] = [];
@@ -234,6 +246,7 @@ export function finishScan(
   fallback: () => Programme,
   known?: readonly Problem[],
 ): { loaded: LoadedProgramme; crossFile: Problem[] } {
+  scan.helper?.close();
   scan.pending.forEach((file, i) => {
     file.record.result = parsed[i]!;
     scan.cache?.set(file.rel, file.stat, parsed[i]!);

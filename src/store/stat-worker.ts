@@ -1,10 +1,18 @@
 // A worker thread that looks at many files with lstat while the main thread reads the cache
 // (src/store/stats.ts): the two took turns before, and lstat of 15,000 files is 10% of a warm run.
-// It only looks; it posts [mode, size, mtimeMs, ctimeMs, ino, dev] per file (mode NaN when lstat
-// failed), then raises the flag the main thread waits on.
+// It posts [mode, size, mtimeMs, ctimeMs, ino, dev] per file (mode NaN when lstat failed), then
+// raises the flag the main thread waits on.
+//
+// Then it stays, for the few files the cache could not answer for (one edited, a few brought by
+// `git pull`): told as soon as the main thread meets the first (`prepare`), it loads the parser and
+// the schemas, which costs this thread what it would have cost the main one (about 40 ms), while
+// the main thread goes on through the cache; then it reads and checks the files it is given
+// (whole, as the parse workers do) and posts each result and the hash of the bytes it read.
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
+import type { FileResult } from '../core/folder.js';
+import type { RecordKind } from '../core/schema/plain.js';
 import { raiseFlag } from './worker-threads.js';
 
 export interface StatWorkerInput {
@@ -13,12 +21,22 @@ export interface StatWorkerInput {
   port: MessagePort;
   /** [done flag, files looked at so far] */
   signal: Int32Array;
+  /** [done flag, files read so far] of the files it is then given to read and check. */
+  reading: Int32Array;
 }
+
+/** What the main thread may then ask. */
+export type StatWorkerRequest = { prepare: true } | { read: { rel: string; kind: RecordKind }[] };
+
+/** The answer to `read`: each file's result and the SHA-256 of the bytes it was read from. */
+export type StatWorkerReadOutput = { ok: true; results: FileResult[]; hashes: (string | null)[] } | { ok: false };
 
 export const FIELDS = 6;
 
+type Reader = (rel: string, kind: RecordKind) => { result: FileResult; hash: string | null };
+
 if (workerData && (workerData as Partial<StatWorkerInput>).files) {
-  const { dir, files, port, signal } = workerData as StatWorkerInput;
+  const { dir, files, port, signal, reading } = workerData as StatWorkerInput;
   const out = new Float64Array(files.length * FIELDS);
   for (let i = 0; i < files.length; i++) {
     // Progress, so that a slow disk is not taken for a stalled worker.
@@ -33,5 +51,44 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   // For the tests: a worker whose answer is unusable (the files are looked at on the main thread).
   if (process.env.MENTOR_COORD_FAULT === 'stat-worker-fails') port.postMessage(new Float64Array(0));
   else port.postMessage(out, [out.buffer]);
-  raiseFlag(port, signal);
+  // (The port stays open for what follows.)
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+
+  let reader: Promise<Reader> | undefined;
+  const load = (): Promise<Reader> =>
+    (reader ??= Promise.all([import('./parse-file.js'), import('../core/read-record.js'), import('node:crypto')]).then(
+      ([{ parseFileWith }, { readRecordFile }, { createHash }]) => {
+        return (rel: string, kind: RecordKind) => {
+          let hash: string | null = null;
+          const result = parseFileWith(readRecordFile, dir, rel, kind, (_rel, bytes) => {
+            hash = createHash('sha256').update(bytes).digest('hex');
+          });
+          return { result, hash };
+        };
+      },
+    ));
+  port.on('message', (message: StatWorkerRequest) => {
+    if ('prepare' in message) {
+      // Errors are met again, and answered, when files are given.
+      load().catch(() => undefined);
+      return;
+    }
+    load()
+      .then((read) => {
+        // For the tests: a worker that fails while reading (the files are read on the main thread).
+        if (process.env.MENTOR_COORD_FAULT === 'stat-worker-read-fails') throw new Error('stat-worker-read-fails');
+        const results: FileResult[] = [];
+        const hashes: (string | null)[] = [];
+        for (const { rel, kind } of message.read) {
+          const { result, hash } = read(rel, kind);
+          results.push(result);
+          hashes.push(hash);
+          Atomics.add(reading, 1, 1);
+        }
+        port.postMessage({ ok: true, results, hashes } satisfies StatWorkerReadOutput);
+      })
+      .catch(() => port.postMessage({ ok: false } satisfies StatWorkerReadOutput))
+      .finally(() => raiseFlag(port, reading));
+  });
 }

@@ -2,7 +2,7 @@
 // people and the settings when the folder is exactly as a whole load saw it. What a coordinator
 // sees must never depend on it: the same output, files and refusals as loading every file.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,5 +173,98 @@ describe('checkin record by the outline', () => {
       expect(quick.stderr).toContain(`there is no match "${id}"`);
       expect(quick.code).not.toBe(0);
     }
+  });
+});
+
+describe('a run after files changed in place', () => {
+  const CARRIED = /^mentor-coord: every problem from the outline, \d+ changed file\(s\) carried over\n/m;
+  const FROM_OUTLINE = /^mentor-coord: every problem from the outline.*\n/gm;
+  let copies: { facts: string; changed: string; helper: string; source: string };
+  beforeAll(async () => {
+    copies = await settled(() => {
+      const made = { facts: exampleCopy(), changed: exampleCopy(), helper: exampleCopy(), source: exampleCopy() };
+      // Problems elsewhere, in a file and across files, that the outline must still give.
+      for (const dir of [made.facts, made.changed, made.helper]) {
+        writeFileSync(join(dir, 'mentors', 'zz-typo.yaml'), 'name: Ann Typo\ncapcity: 2\n');
+        const other = join(dir, 'matches', '2026-04-jamal-idris.yaml');
+        writeFileSync(other, readFileSync(other, 'utf8').replace('mentee: jamal-idris\n', 'mentee: yusuf-demir\n'));
+      }
+      return made;
+    });
+    // Another coordinator records calls, with a safeguarding concern; their files arrive as a
+    // `git pull` writes them (in place here, which a whole folder's status does not show).
+    for (const args of CALLS.slice(0, 2)) expect(run(copies.source, args).code).toBe(0);
+  }, 20_000);
+  const arrived = (dir: string, rel: string) => writeFileSync(join(dir, rel), readFileSync(join(copies.source, rel)));
+  const READS = [['validate'], ['validate', '--json'], ['overdue', '--json'], ['overdue', '--format', 'text']];
+  const withoutDebug = (r: Run): Run => ({
+    ...r,
+    stderr: r.stderr.replace(FROM_OUTLINE, '').replace(/^mentor-coord: (looked at|read and checked) .*\n/gm, ''),
+  });
+
+  it('takes every problem from the outline when what changed cannot change one: the output of a whole load', () => {
+    const { facts } = copies;
+    expect(run(facts, ['validate', '--json']).stdout).toContain('mentee-in-two-matches');
+    arrived(facts, `matches/${MATCH}.yaml`);
+    const mentor = join(facts, 'mentors', 'leilani-kahale.yaml');
+    writeFileSync(mentor, `${readFileSync(mentor, 'utf8')}# phoned about the training day\n`);
+    const first = run(facts, ['overdue', '--json']);
+    expect(first.stderr).toMatch(CARRIED);
+    expect(first.stdout).toContain('SAFEGUARDING');
+    expect(withoutDebug(first)).toEqual(run(facts, ['overdue', '--json'], false));
+    // The next runs use the outline that run kept, whose changed files are still new.
+    for (const args of READS) {
+      const quick = run(facts, args);
+      expect(quick.stderr).toMatch(FROM_OUTLINE);
+      expect(withoutDebug(quick)).toEqual(run(facts, args, false));
+    }
+  });
+
+  it('checks across files again when a changed file changed a fact the checks read, or has a problem', () => {
+    const { changed } = copies;
+    run(changed, ['validate']);
+    const edits: [string, (text: string) => string, string][] = [
+      // A file with a problem across files, its facts kept: the problem's line moves with the edit.
+      ['matches/2026-06-yusuf-demir.yaml', (t) => `# moved down a line\n${t}`, 'mentee-in-two-matches'],
+      // Another match for the same mentee: a problem across files.
+      [`matches/2026-07-kofi-asante.yaml`, (t) => t.replace(/^mentee: .*$/m, 'mentee: freya-andersen'), 'freya-andersen'],
+      // A person's name (a fact): no new problem, still checked.
+      ['mentors/leilani-kahale.yaml', (t) => t.replace(/^name: .*$/m, 'name: Leilani K.'), ''],
+      // A problem in the changed file itself.
+      [`matches/${MATCH}.yaml`, (t) => t.replace(/^mentor:/m, 'mentr:'), 'mentr'],
+    ];
+    for (const [rel, edit, expected] of edits) {
+      const path = join(changed, rel);
+      writeFileSync(path, edit(readFileSync(path, 'utf8')));
+      const quick = run(changed, ['validate', '--json']);
+      expect(quick.stderr).not.toMatch(FROM_OUTLINE);
+      expect(quick.stdout).toContain(expected);
+      expect(withoutDebug(quick)).toEqual(run(changed, ['validate', '--json'], false));
+    }
+  });
+
+  it('has the few changed files read on the worker that looked at the files, or here when it fails: the same output', () => {
+    const { helper } = copies;
+    const env = { MENTOR_COORD_DEBUG: 'outline,workers', MENTOR_COORD_WORKERS: '1' };
+    const args = (a: string[]) => [...a, '--today', EXAMPLE_TODAY, '--dir', helper];
+    expect(cli(args(['validate']), { env }).code).toBe(1);
+    // (Changed a minute ago, as the cache keeps files: so each run's changed file is kept, and
+    // the next run's carried over from the outline that run kept.)
+    const match = join(helper, 'matches', `${MATCH}.yaml`);
+    const minuteAgo = () => utimesSync(match, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    arrived(helper, `matches/${MATCH}.yaml`);
+    minuteAgo();
+    const worker = cli(args(['overdue', '--json']), { env });
+    expect(worker.stderr).toContain('read and checked 1 changed file(s) on the worker thread');
+    expect(worker.stderr).toMatch(CARRIED);
+    writeFileSync(match, `${readFileSync(match, 'utf8')}# again\n`);
+    minuteAgo();
+    const failed = cli(args(['overdue', '--json']), { env: { ...env, MENTOR_COORD_FAULT: 'stat-worker-read-fails' } });
+    expect(failed.stderr).not.toContain('read and checked');
+    expect(failed.stderr).toMatch(CARRIED);
+    const whole = run(helper, ['overdue', '--json'], false);
+    expect(whole.stdout).toContain('SAFEGUARDING');
+    expect(withoutDebug(worker)).toEqual(whole);
+    expect(withoutDebug(failed)).toEqual(whole);
   });
 });
