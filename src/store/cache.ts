@@ -291,6 +291,8 @@ export interface RecordCache {
   set(file: string, stat: FileStat, result: FileResult): void;
   /** Whether there are shards on disk to read (a warm run). */
   hasShards(): boolean;
+  /** The folder of shards (its modification time is when the cache was last written). */
+  readonly folderPath: string;
   /** Reads every shard the folders' files will need now, rather than on first use. */
   preload(): void;
   /** Writes the shards that changed; failures are ignored (it is only a cache). */
@@ -485,6 +487,7 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
 
   return {
     hasShards: () => onDisk.size > 0,
+    folderPath: folder,
     preload() {
       for (const name of onDisk) {
         const m = SHARD_NAME.exec(name)!;
@@ -530,13 +533,13 @@ export function openCache(dir: string, options: CacheOptions = {}): RecordCache 
     },
     save() {
       const writes: Shard[] = [];
-      const used = (name: string) => {
-        const shard = shards.get(name);
-        return shard !== undefined && Object.keys(shard.fresh).length > 0;
-      };
+      // (Each shard's entries counted once: a warm run asks of every shard.)
+      const fresh = new Map<string, number>();
+      for (const shard of shards.values()) fresh.set(shard.name, Object.keys(shard.fresh).length);
+      const used = (name: string) => (fresh.get(name) ?? 0) > 0;
       for (const shard of shards.values()) {
         // Changed, or an entry of the old shard no longer used (a file removed or changed).
-        if (used(shard.name) && (shard.changed || Object.keys(shard.fresh).length !== Object.keys(shard.old).length)) writes.push(shard);
+        if (used(shard.name) && (shard.changed || fresh.get(shard.name) !== Object.keys(shard.old).length)) writes.push(shard);
       }
       // Shards of another bucket count, or of buckets no file uses any more, are left over.
       const stale = [...onDisk].filter((name) => {

@@ -119,7 +119,7 @@ export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   // visited in the order it always was.
   const { jobs, children } = listEntries(dir, strays, cache);
   const given = options.looked;
-  const looking = given === undefined && cache?.hasShards() ? statMany(dir, children) : undefined;
+  const looking = given === undefined && cache?.hasShards() ? statMany(dir, children, process.env, cache.folderPath) : undefined;
   cache?.preload();
   const stats = looking?.results() ?? [];
   let next = 0;

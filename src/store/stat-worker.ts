@@ -12,7 +12,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { FileResult } from '../core/folder.js';
-import type { RecordKind } from '../core/schema/plain.js';
+import { FOLDERS, type RecordKind } from '../core/schema/plain.js';
 import { raiseFlag } from './worker-threads.js';
 
 export interface StatWorkerInput {
@@ -23,20 +23,30 @@ export interface StatWorkerInput {
   signal: Int32Array;
   /** [done flag, files read so far] of the files it is then given to read and check. */
   reading: Int32Array;
+  /**
+   * The cache's folder: a few files changed after it was last written are read and checked
+   * before they are asked for (the main thread asks for the files the cache could not answer for).
+   */
+  cacheFolder?: string;
 }
 
 /** What the main thread may then ask. */
 export type StatWorkerRequest = { prepare: true } | { read: { rel: string; kind: RecordKind }[] };
 
 /** The answer to `read`: each file's result and the SHA-256 of the bytes it was read from. */
-export type StatWorkerReadOutput = { ok: true; results: FileResult[]; hashes: (string | null)[] } | { ok: false };
+export type StatWorkerReadOutput = { ok: true; results: FileResult[]; hashes: (string | null)[]; readAhead: number } | { ok: false };
 
 export const FIELDS = 6;
+
+/** At most this many files changed since the cache was written are read before they are asked for. */
+const AHEAD = 64;
+/** The record kind of each record folder. */
+const KINDS: Record<string, RecordKind> = Object.fromEntries(Object.entries(FOLDERS).map(([kind, folder]) => [folder, kind as RecordKind]));
 
 type Reader = (rel: string, kind: RecordKind) => { result: FileResult; hash: string | null };
 
 if (workerData && (workerData as Partial<StatWorkerInput>).files) {
-  const { dir, files, port, signal, reading } = workerData as StatWorkerInput;
+  const { dir, files, port, signal, reading, cacheFolder } = workerData as StatWorkerInput;
   const out = new Float64Array(files.length * FIELDS);
   for (let i = 0; i < files.length; i++) {
     // Progress, so that a slow disk is not taken for a stalled worker.
@@ -48,6 +58,8 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
       out[i * FIELDS] = Number.NaN;
     }
   }
+  // (Before the numbers are handed over.)
+  const changed = cacheFolder === undefined ? [] : changedSince(cacheFolder, files, out);
   // For the tests: a worker whose answer is unusable (the files are looked at on the main thread).
   if (process.env.MENTOR_COORD_FAULT === 'stat-worker-fails') port.postMessage(new Float64Array(0));
   else port.postMessage(out, [out.buffer]);
@@ -68,27 +80,59 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
         };
       },
     ));
+
+  // The files changed since the cache was last written are, most likely, the ones it cannot
+  // answer for: read now (after looking at them, as when asked), while the main thread reads the cache.
+  const ahead = new Map<string, { kind: RecordKind; result: FileResult; hash: string | null }>();
+  if (changed.length > 0 && changed.length <= AHEAD) {
+    load()
+      .then((read) => {
+        for (const rel of changed) {
+          const kind = KINDS[rel.slice(0, rel.indexOf('/'))];
+          if (kind !== undefined) ahead.set(rel, { kind, ...read(rel, kind) });
+        }
+      })
+      .catch(() => undefined);
+  }
+
   port.on('message', (message: StatWorkerRequest) => {
     if ('prepare' in message) {
       // Errors are met again, and answered, when files are given.
       load().catch(() => undefined);
       return;
     }
+    // (Reading ahead, begun on the same promise, is done by the time this runs.)
     load()
       .then((read) => {
         // For the tests: a worker that fails while reading (the files are read on the main thread).
         if (process.env.MENTOR_COORD_FAULT === 'stat-worker-read-fails') throw new Error('stat-worker-read-fails');
         const results: FileResult[] = [];
         const hashes: (string | null)[] = [];
+        let readAhead = 0;
         for (const { rel, kind } of message.read) {
-          const { result, hash } = read(rel, kind);
+          const early = ahead.get(rel);
+          if (early?.kind === kind) readAhead++;
+          const { result, hash } = early?.kind === kind ? early : read(rel, kind);
           results.push(result);
           hashes.push(hash);
           Atomics.add(reading, 1, 1);
         }
-        port.postMessage({ ok: true, results, hashes } satisfies StatWorkerReadOutput);
+        port.postMessage({ ok: true, results, hashes, readAhead } satisfies StatWorkerReadOutput);
       })
       .catch(() => port.postMessage({ ok: false } satisfies StatWorkerReadOutput))
       .finally(() => raiseFlag(port, reading));
   });
+}
+
+/** The files (of those looked at, `stats`) whose status changed after `folder` last did; none when it cannot be looked at. */
+function changedSince(folder: string, files: string[], stats: Float64Array): string[] {
+  let since: number;
+  try {
+    since = lstatSync(folder).mtimeMs;
+  } catch {
+    return [];
+  }
+  const changed: string[] = [];
+  for (let i = 0; i < files.length && changed.length <= AHEAD; i++) if (stats[i * FIELDS + 3]! > since) changed.push(files[i]!);
+  return changed;
 }
