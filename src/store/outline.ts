@@ -230,24 +230,31 @@ export function knownProblems(scan: Scan, parsed: readonly FileResult[], now: nu
     return outline;
   }
   const carried = carriedOver(scan, parsed, now);
-  if (carried !== undefined && debug)
-    process.stderr.write(`mentor-coord: every problem from the outline, ${scan.pending.length} changed file(s) carried over\n`);
+  if (typeof carried === 'string') {
+    if (debug && scan.pending.length > 0) process.stderr.write(`mentor-coord: checking across files: ${carried}\n`);
+    return undefined;
+  }
+  if (debug) process.stderr.write(`mentor-coord: every problem from the outline, ${scan.pending.length} changed file(s) carried over\n`);
   return carried;
 }
 
-function carriedOver(scan: Scan, parsed: readonly FileResult[], now: number): Known | undefined {
+/** The outline of the state before the files the cache could not answer for changed, with them carried over; or why not. */
+function carriedOver(scan: Scan, parsed: readonly FileResult[], now: number): Known | string {
   const { cache, pending } = scan;
-  if (cache === undefined || pending.length === 0 || pending.length > MAX_CARRIED || parsed.length !== pending.length) return undefined;
+  if (cache === undefined || pending.length === 0) return 'no file changed';
+  if (pending.length > MAX_CARRIED || parsed.length !== pending.length) return `${pending.length} files changed`;
   const was = new Map<string, StatNumbers>();
   for (let i = 0; i < pending.length; i++) {
     const { rel, record } = pending[i]!;
     const before = cache.before(rel);
-    if (before === undefined || !sameFacts(record.kind, before.result, parsed[i]!)) return undefined;
+    if (before === undefined) return `${rel} was not in the cache`;
+    if (!sameFacts(record.kind, before.result, parsed[i]!)) return `${rel} changed a fact the checks across files read, or has a problem`;
     was.set(rel, before.stat);
   }
   const outline = readOutline(scan.dir, outlineKey(scan.strays, scan.seen, was));
-  if (outline === undefined || outline.problems.some((p) => was.has(p.file))) return undefined;
-  if (!outlineHolds(scan.dir, outline, scan.seen, now, new Set(was.keys()))) return undefined;
+  if (outline === undefined) return 'no outline of the folder before those changes';
+  if (outline.problems.some((p) => was.has(p.file))) return 'a changed file had a problem';
+  if (!outlineHolds(scan.dir, outline, scan.seen, now, new Set(was.keys()))) return 'a file was changed too recently to be sure of it';
   const written = { ...outline.written };
   for (const rel of was.keys()) delete written[rel];
   return { problems: outline.problems, written };

@@ -3,11 +3,13 @@
 // It posts [mode, size, mtimeMs, ctimeMs, ino, dev] per file (mode NaN when lstat failed), then
 // raises the flag the main thread waits on.
 //
-// Then it stays, for the few files the cache could not answer for (one edited, a few brought by
-// `git pull`): told as soon as the main thread meets the first (`prepare`), it loads the parser and
-// the schemas, which costs this thread what it would have cost the main one (about 40 ms), while
-// the main thread goes on through the cache; then it reads and checks the files it is given
-// (whole, as the parse workers do) and posts each result and the hash of the bytes it read.
+// Then it stays, for the few files the cache cannot answer for (one edited, a few brought by
+// `git pull`), so that the main thread need not load the parser and the schemas for them (about
+// 40 ms) nor wait while they load. Files whose status changed after the cache's folder last did
+// are, most likely, those: it reads and checks them at once (quickly, as the main thread would),
+// while the main thread goes through the cache; a file it is then asked for and has not read (it
+// is told as soon as the main thread meets the first) it reads when asked. It posts each result
+// and the hash of the bytes it was read from (src/store/outline.ts trusts new files by it).
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData, type MessagePort } from 'node:worker_threads';
@@ -43,7 +45,7 @@ const AHEAD = 64;
 /** The record kind of each record folder. */
 const KINDS: Record<string, RecordKind> = Object.fromEntries(Object.entries(FOLDERS).map(([kind, folder]) => [folder, kind as RecordKind]));
 
-type Reader = (rel: string, kind: RecordKind) => { result: FileResult; hash: string | null };
+type Reader = (rel: string, kind: RecordKind) => Promise<{ result: FileResult; hash: string | null }>;
 
 if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   const { dir, files, port, signal, reading, cacheFolder } = workerData as StatWorkerInput;
@@ -67,15 +69,21 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
 
+  // Quickly first, without the `yaml` library, as on the main thread; whole (and with it) only a
+  // file with something to report (src/core/read-record-quick.ts).
   let reader: Promise<Reader> | undefined;
   const load = (): Promise<Reader> =>
-    (reader ??= Promise.all([import('./parse-file.js'), import('../core/read-record.js'), import('node:crypto')]).then(
-      ([{ parseFileWith }, { readRecordFile }, { createHash }]) => {
-        return (rel: string, kind: RecordKind) => {
+    (reader ??= Promise.all([import('./parse-file.js'), import('../core/read-record-quick.js'), import('node:crypto')]).then(
+      ([{ parseFileWith }, { readRecordQuickly }, { createHash }]) => {
+        return async (rel: string, kind: RecordKind) => {
           let hash: string | null = null;
-          const result = parseFileWith(readRecordFile, dir, rel, kind, (_rel, bytes) => {
-            hash = createHash('sha256').update(bytes).digest('hex');
-          });
+          // (Read twice, the hash is of the second reading, which gives the result.)
+          const seen = (_rel: string, bytes: Uint8Array) => void (hash = createHash('sha256').update(bytes).digest('hex'));
+          let result = parseFileWith(readRecordQuickly, dir, rel, kind, seen);
+          if (result === undefined) {
+            const { readRecordFile } = await import('../core/read-record.js');
+            result = parseFileWith(readRecordFile, dir, rel, kind, seen);
+          }
           return { result, hash };
         };
       },
@@ -84,12 +92,14 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   // The files changed since the cache was last written are, most likely, the ones it cannot
   // answer for: read now (after looking at them, as when asked), while the main thread reads the cache.
   const ahead = new Map<string, { kind: RecordKind; result: FileResult; hash: string | null }>();
+  // (Reading ahead is done before any request is answered: each waits for `ready`.)
+  let ready: Promise<unknown> = Promise.resolve();
   if (changed.length > 0 && changed.length <= AHEAD) {
-    load()
-      .then((read) => {
+    ready = load()
+      .then(async (read) => {
         for (const rel of changed) {
           const kind = KINDS[rel.slice(0, rel.indexOf('/'))];
-          if (kind !== undefined) ahead.set(rel, { kind, ...read(rel, kind) });
+          if (kind !== undefined) ahead.set(rel, { kind, ...(await read(rel, kind)) });
         }
       })
       .catch(() => undefined);
@@ -101,9 +111,8 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
       load().catch(() => undefined);
       return;
     }
-    // (Reading ahead, begun on the same promise, is done by the time this runs.)
-    load()
-      .then((read) => {
+    Promise.all([load(), ready])
+      .then(async ([read]) => {
         // For the tests: a worker that fails while reading (the files are read on the main thread).
         if (process.env.MENTOR_COORD_FAULT === 'stat-worker-read-fails') throw new Error('stat-worker-read-fails');
         const results: FileResult[] = [];
@@ -112,7 +121,7 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
         for (const { rel, kind } of message.read) {
           const early = ahead.get(rel);
           if (early?.kind === kind) readAhead++;
-          const { result, hash } = early?.kind === kind ? early : read(rel, kind);
+          const { result, hash } = early?.kind === kind ? early : await read(rel, kind);
           results.push(result);
           hashes.push(hash);
           Atomics.add(reading, 1, 1);
