@@ -33,7 +33,12 @@ export async function whileWriting<T>(
 ): Promise<T> {
   const dir = resolve(ctx.dir);
   assertProgrammeFolder(dir, ctx.dir);
-  return withWriteLock(dir, command, () => work(loadFor(ctx, scope.match)));
+  return withWriteLock(
+    dir,
+    command,
+    () => work(loadFor(ctx, scope.match)),
+    (message) => ctx.stderr(message),
+  );
 }
 
 /**

@@ -25,7 +25,13 @@ export interface Holder {
 }
 
 /** Runs `work` while holding the programme's write lock; waits a few seconds for it. */
-export async function withWriteLock<T>(dir: string, command: string, work: () => T | Promise<T>): Promise<T> {
+export async function withWriteLock<T>(
+  dir: string,
+  command: string,
+  work: () => T | Promise<T>,
+  /** Told when the command waits for a stopped command's lock to free itself (seconds, not a moment). */
+  waiting: (message: string) => void = () => undefined,
+): Promise<T> {
   const folder = fsCall(dir, 'write', () => ensurePrivateFolder(dir));
   const lockPath = join(folder, 'write.lock');
   const holderPath = join(folder, 'write.lock.json');
@@ -40,19 +46,24 @@ export async function withWriteLock<T>(dir: string, command: string, work: () =>
         compromised = error;
       },
     });
-  let release: () => Promise<void>;
-  try {
-    release = await take(WAIT);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw fsError(error, dir, 'write');
-    // A holder on this machine that no longer runs (killed, power cut) cannot finish: its lock
-    // goes stale within STALE_MS, so wait for that rather than send the coordinator away.
-    const holder = readHolder(holderPath);
-    if (!holder || holder.host !== hostname() || isRunning(holder.pid)) throw busy(holder);
+  let release: (() => Promise<void>) | undefined;
+  let waited: Holder[] = [];
+  for (;;) {
     try {
-      release = await take({ retries: Math.ceil(STALE_MS / 250) + 8, minTimeout: 250, maxTimeout: 250, factor: 1 });
-    } catch {
-      throw busy(readHolder(holderPath));
+      release = await take(waited.length === 0 ? WAIT : STALE_WAIT);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw fsError(error, dir, 'write');
+      // A holder on this machine that no longer runs (killed, power cut) cannot finish: its lock
+      // goes stale within STALE_MS, so wait for that rather than send the coordinator away (a
+      // safeguarding concern may be waiting to be written). Another command may take it over
+      // first and be stopped in turn: each stopped holder is waited for, a few at most.
+      const holder = readHolder(holderPath);
+      waited = afterWaiting(waited, holder, (pid) => isRunning(pid));
+      if (waited.length === 0) throw busy(holder);
+      waiting(
+        `mentor-coord: waiting for the programme folder: process ${holder!.pid} ("${holder!.command}") was stopped while writing, and its lock frees itself within ${STALE_MS / 1000} seconds\n`,
+      );
     }
   }
   try {
@@ -68,6 +79,22 @@ export async function withWriteLock<T>(dir: string, command: string, work: () =>
     rmSync(holderPath, { force: true });
     await release().catch(() => undefined);
   }
+}
+
+/** Waiting for a stopped holder's lock to go stale: retried for a little longer than STALE_MS. */
+const STALE_WAIT = { retries: Math.ceil(STALE_MS / 250) + 8, minTimeout: 250, maxTimeout: 250, factor: 1 };
+/** Stopped holders waited for, one after another, before giving up (each a crash). */
+const MAX_STOPPED = 3;
+
+/**
+ * The stopped holders waited for so far, after a wait for the lock ended with `holder` holding
+ * it; empty when the command should give up and say who is busy: a holder that runs, is on
+ * another machine or unknown, the same stopped holder again, or too many of them.
+ */
+export function afterWaiting(waited: readonly Holder[], holder: Holder | undefined, running: (pid: number) => boolean): Holder[] {
+  if (!holder || holder.host !== hostname() || running(holder.pid)) return [];
+  if (waited.some((w) => w.pid === holder.pid && w.since === holder.since) || waited.length >= MAX_STOPPED) return [];
+  return [...waited, holder];
 }
 
 function holderNow(command: string): Holder {

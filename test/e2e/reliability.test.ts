@@ -130,6 +130,7 @@ describe('a writer killed while its parent does not collect it', () => {
       utimesSync(lockDir(p.dir), new Date(Date.now() - 3000), new Date(Date.now() - 3000));
       const after = cli(record(p.dir, 'after the zombie'), at);
       expect(after.code, after.stderr).toBe(0);
+      expect(after.stderr).toMatch(/waiting for the programme folder: process \d+ \("checkin record"\) was stopped while writing/);
       expect(checkinsOf(p.dir).map((c) => c.note)).toEqual(expect.arrayContaining(['after the zombie']));
       expect(checkinsOf(p.dir).map((c) => c.note)).not.toContain('killed');
     } finally {
