@@ -10,9 +10,13 @@
 // .mentor-coord/records/ as outline.<key>.json, owner-only, beside the cache's shards.
 //
 // A file changed in the last two seconds may change again within the clock's resolution without
-// its status showing it. A whole load keeps no outline while any record file is that new; a
-// command that writes a match and keeps the outline (src/store/load-outline.ts) records a hash
-// of the text it wrote, and the outline is used only while that file still has that text.
+// its status showing it. The outline records the SHA-256 of such a file's text (`written`): the
+// bytes a whole load read it from, or the text a command that changed a match wrote
+// (src/store/load-outline.ts); it is used only while the file still has that text. A new file a
+// load did not read (the cache answered for it) means no outline is kept.
+//
+// The run after a few files changed carries an outline over when those changes cannot have
+// changed a problem (knownProblems), so it need not run the checks across files either.
 import { createHash, type Hash } from 'node:crypto';
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,9 +83,9 @@ function partsOf(strays: readonly Problem[], seen: readonly SeenRecord[]): KeyPa
     numbers[at++] = stat.dev;
   }
   const key = start.copy().update(numbers).digest('hex');
-  const made2 = { strays, start, numbers, key };
-  parts.set(seen, made2);
-  return made2;
+  const kept = { strays, start, numbers, key };
+  parts.set(seen, kept);
+  return kept;
 }
 
 function keyOf(strays: readonly Problem[], seen: readonly SeenRecord[]): string {

@@ -98,8 +98,10 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
     ready = load()
       .then(async (read) => {
         for (const rel of changed) {
-          const kind = KINDS[rel.slice(0, rel.indexOf('/'))];
-          if (kind !== undefined) ahead.set(rel, { kind, ...(await read(rel, kind)) });
+          // (Records only, as far as a name tells: no hidden file, such as an editor's.)
+          const slash = rel.indexOf('/');
+          const kind = KINDS[rel.slice(0, slash)];
+          if (kind !== undefined && rel.endsWith('.yaml') && !rel.startsWith('.', slash + 1)) ahead.set(rel, { kind, ...(await read(rel, kind)) });
         }
       })
       .catch(() => undefined);
