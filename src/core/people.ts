@@ -16,8 +16,22 @@ export interface Person {
   fileHasProblems: boolean;
 }
 
+/**
+ * Each model's people as asked for (a report asks for the same person many times: once per item
+ * and per line). A model's records are never changed once it is built, so neither is the answer.
+ */
+const known = new WeakMap<ProgrammeModel, Map<string, Person | undefined>>();
+
 /** The person with this id, whichever folder they are in; undefined when no file of theirs loaded. */
 export function whoIs(model: ProgrammeModel, id: string): Person | undefined {
+  let people = known.get(model);
+  if (people === undefined) known.set(model, (people = new Map()));
+  let person = people.get(id);
+  if (person === undefined && !people.has(id)) people.set(id, (person = lookUp(model, id)));
+  return person;
+}
+
+function lookUp(model: ProgrammeModel, id: string): Person | undefined {
   const mentor = model.mentors.get(id);
   if (mentor) return describe(mentor, 'mentor', false);
   const mentee = model.mentees.get(id);
