@@ -282,13 +282,13 @@ function sameFacts(kind: RecordKind, before: FileResult, after: FileResult): boo
  */
 export function outlineOfLoad(scan: Scan, problems: Problem[], now: number, known?: Known, hashes?: ReadonlyMap<string, string>): OutlineState | undefined {
   if (scan.cache === undefined) return undefined;
+  // A file read in this run by the bytes it was read from; any other by the outline used.
   const written: Record<string, string> = {};
   const pending = new Set(scan.pending.map((p) => p.rel));
-  for (const { rel, stat } of scan.seen) {
-    const hash = pending.has(rel) ? hashes?.get(rel) : known?.written[rel];
-    if (hash !== undefined) written[rel] = hash;
-    else if (isUnsettled(stat, now)) return undefined;
-  }
+  if (known !== undefined) for (const [rel, hash] of Object.entries(known.written)) if (!pending.has(rel)) written[rel] = hash;
+  if (hashes !== undefined) for (const [rel, hash] of hashes) if (pending.has(rel)) written[rel] = hash;
+  // (The status first: a warm run has 15,000 files and none new.)
+  for (const { rel, stat } of scan.seen) if (isUnsettled(stat, now) && written[rel] === undefined) return undefined;
   const state: OutlineState = { strays: scan.strays, seen: scan.seen, written, problems };
   saveOutline(scan.dir, state);
   return state;
