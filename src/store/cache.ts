@@ -152,10 +152,7 @@ function readFully(fd: number, buffer: Buffer, from: number, position: number): 
 }
 
 /** The same file, unchanged: device, inode, size, modification and change times all equal. */
-export function sameFile(
-  a: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>,
-  b: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>,
-): boolean {
+export function sameFile(a: StatNumbers, b: StatNumbers): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 

@@ -73,12 +73,12 @@ if (workerData && (workerData as Partial<StatWorkerInput>).files) {
   // file with something to report (src/core/read-record-quick.ts).
   let reader: Promise<Reader> | undefined;
   const load = (): Promise<Reader> =>
-    (reader ??= Promise.all([import('./parse-file.js'), import('../core/read-record-quick.js'), import('node:crypto')]).then(
-      ([{ parseFileWith }, { readRecordQuickly }, { createHash }]) => {
+    (reader ??= Promise.all([import('./parse-file.js'), import('../core/read-record-quick.js'), import('./write.js')]).then(
+      ([{ parseFileWith }, { readRecordQuickly }, { hashOf }]) => {
         return async (rel: string, kind: RecordKind) => {
           let hash: string | null = null;
           // (Read twice, the hash is of the second reading, which gives the result.)
-          const seen = (_rel: string, bytes: Uint8Array) => void (hash = createHash('sha256').update(bytes).digest('hex'));
+          const seen = (_rel: string, bytes: Uint8Array) => void (hash = hashOf(bytes));
           let result = parseFileWith(readRecordQuickly, dir, rel, kind, seen);
           if (result === undefined) {
             const { readRecordFile } = await import('../core/read-record.js');
