@@ -3,13 +3,16 @@
 import munkres from 'munkres';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../fixtures/random.js';
-import { fairEdges, solve, type SolverInput } from '../../src/core/match/solver.js';
+import { fairEdges, packEdges, solve, type Edge, type SolverInput } from '../../src/core/match/solver.js';
 
-function randomInstance(random: () => number, maxMentees: number, maxMentors: number, density = 0.6): SolverInput {
+/** An instance with its pairs as objects (the solver also takes them packed). */
+type Instance = Omit<SolverInput, 'edges'> & { edges: Edge[] };
+
+function randomInstance(random: () => number, maxMentees: number, maxMentors: number, density = 0.6): Instance {
   const mentees = 1 + Math.floor(random() * maxMentees);
   const mentors = 1 + Math.floor(random() * maxMentors);
   const capacity = Array.from({ length: mentors }, () => Math.floor(random() * 3));
-  const edges: SolverInput['edges'] = [];
+  const edges: Edge[] = [];
   for (let i = 0; i < mentees; i++)
     for (let j = 0; j < mentors; j++) if (random() < density) edges.push({ mentee: i, mentor: j, score: Math.floor(random() * 8) });
   return { mentees, capacity, edges };
@@ -22,7 +25,7 @@ interface Outcome {
 }
 
 /** Every assignment, by recursion; the best by `better` (default: the most matched, then the highest total). */
-function bruteForce(input: SolverInput, better = (a: Outcome, b: Outcome) => a.matched > b.matched || (a.matched === b.matched && a.total > b.total)): Outcome {
+function bruteForce(input: Instance, better = (a: Outcome, b: Outcome) => a.matched > b.matched || (a.matched === b.matched && a.total > b.total)): Outcome {
   const free = [...input.capacity];
   const byMentee = Array.from({ length: input.mentees }, (_, i) => input.edges.filter((e) => e.mentee === i));
   let best: Outcome = { matched: 0, total: 0, worst: -Infinity };
@@ -98,6 +101,17 @@ describe('the matching solver', () => {
   it('is deterministic', () => {
     const input = randomInstance(rng(3), 40, 20);
     expect(solve(input)).toEqual(solve(input));
+  });
+
+  it('gives the same answer for the pairs packed in typed arrays as for the pairs as objects, --fair too', () => {
+    const random = rng(5);
+    for (let n = 0; n < 50; n++) {
+      const input = randomInstance(random, 30, 12, 0.4);
+      const packed = packEdges(input.edges);
+      expect(packed.length).toBe(input.edges.length);
+      expect(solve({ ...input, edges: packed })).toEqual(solve(input));
+      expect(solve({ ...input, edges: fairEdges({ ...input, edges: packed }) })).toEqual(solve({ ...input, edges: fairEdges(input) }));
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { evaluate, scorePair } from '../../src/core/match/criteria.js';
 import { propose, explainMentee } from '../../src/core/match/propose.js';
 import { criterionSchema, menteeSchema, mentorSchema } from '../../src/core/schema/index.js';
 import { model } from '../fixtures/model.js';
+import { rng } from '../fixtures/random.js';
 
 const TODAY = '2026-11-23';
 const criteria = [
@@ -167,5 +168,64 @@ describe('proposals', () => {
     const b = proposeFor(model({ ...people, mentors: [...people.mentors].reverse(), mentees: [...people.mentees].reverse() }));
     expect(a.pairs.map((p) => p.mentee + p.mentor).length).toBe(b.pairs.length);
     expect(a.total).toBe(b.total);
+  });
+});
+
+describe('a required "same" criterion (mentees scored only against the mentors of their group)', () => {
+  // The language is required first, the area (same) second: a pair of another area is never
+  // scored, yet the reasons still name the first criterion each mentor fails.
+  const grouped = [
+    { name: 'language', field: 'languages', compare: 'overlap', required: true },
+    { name: 'goals', mentee: 'goals', mentor: 'expertise', compare: 'overlap', weight: 3 },
+    { name: 'area', field: 'area', compare: 'same', required: true, weight: 1 },
+  ];
+  it('allows exactly the pairs that scoring every pair allows, and explains the rest the same way', () => {
+    const random = rng(21);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
+    for (let round = 0; round < 20; round++) {
+      const areas = ['north', 'south', 'east', undefined];
+      const languages = [['English'], ['Polish'], ['English', 'Polish']];
+      const goals = [['cv'], ['job'], ['cv', 'job'], []];
+      const mentors = Array.from({ length: 2 + Math.floor(random() * 6) }, (_, j) =>
+        mentor(
+          { languages: pick(languages), expertise: pick(goals), ...(pick(areas) ? { area: pick(areas.slice(0, 3)) } : {}) },
+          { capacity: Math.floor(random() * 3), ...(j === 0 ? { not_with: ['mentee-1'] } : {}) },
+        ),
+      );
+      const mentees = Array.from({ length: 2 + Math.floor(random() * 8) }, () =>
+        mentee({ languages: pick(languages), goals: pick(goals), ...(random() < 0.8 ? { area: pick(['north', 'south', 'east', 'west']) } : {}) }),
+      );
+      const m = model({ settings: { matching: { criteria: grouped } }, mentors, mentees });
+      for (const minScore of [undefined, 1]) {
+        const p = propose(m, { today: TODAY, ...(minScore !== undefined ? { minScore } : {}) });
+        // Every pair of every mentee, by the words each pair is explained with.
+        const expected = [...m.mentees.keys()].flatMap((id) =>
+          explainMentee(m, id, TODAY)
+            .candidates.filter((c) => c.excluded.length === 0 && (minScore === undefined || (c.score ?? 0) >= minScore))
+            .map((c) => ({ mentee: id, mentor: c.mentor, score: c.score })),
+        );
+        // In the order of the mentees, then of the mentors (as the programme lists them).
+        const menteeAt = new Map([...m.mentees.keys()].map((id, i) => [id, i]));
+        const mentorAt = new Map([...m.mentors.keys()].map((id, j) => [id, j]));
+        expected.sort((a, b) => menteeAt.get(a.mentee)! - menteeAt.get(b.mentee)! || mentorAt.get(a.mentor)! - mentorAt.get(b.mentor)!);
+        expect(p.candidates, `round ${round}`).toEqual(expected);
+        // A mentee whose area no mentor has: every mentor is named for what rules them out first.
+        for (const u of p.unmatched) {
+          if (!u.reasons[0]!.startsWith('Mentee') && u.reasons[0]!.includes('no mentor is possible')) {
+            const lines = explainMentee(m, u.mentee, TODAY).candidates.filter((c) => c.excluded.length > 0);
+            const area = lines.filter((c) => c.excluded[0]!.startsWith('fails "area"')).length;
+            if (area > 0) expect(u.reasons[0]).toContain(`${area} mentor${area === 1 ? '' : 's'} fail${area === 1 ? 's' : ''} "area"`);
+          }
+        }
+      }
+    }
+  });
+  it('says a mentee of an area no mentor has fails "area", and one with another language fails "language" first', () => {
+    const m = model({
+      settings: { matching: { criteria: grouped } },
+      mentors: [mentor({ area: 'north' }), mentor({ area: 'north', languages: ['Polish'] })],
+      mentees: [mentee({ area: 'west' })],
+    });
+    expect(propose(m, { today: TODAY }).unmatched[0]!.reasons).toEqual(['no mentor is possible: 1 mentor fails "area", 1 mentor fails "language"']);
   });
 });

@@ -30,7 +30,8 @@ export const command = defineCommand({
       throw new UserError(`--min-score "${flags.minScore}" is not a number`, 'Give a score, e.g. --min-score 3.');
     if (flags.interactive) return review(ctx, flags, minScore);
     if (flags.apply) return whileWriting(ctx, 'match --apply', (loaded) => run(ctx, loaded, flags, minScore));
-    return run(ctx, await loadProgrammeLazily(ctx.dir, { cache: ctx.cache }), flags, minScore);
+    // (A match's meetings and calls are read only if used: matching needs none of them.)
+    return run(ctx, await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true }), flags, minScore);
   },
 });
 
@@ -48,6 +49,8 @@ function run(ctx: Context, loaded: LoadedProgramme, flags: OptionValues<typeof O
   }
   const proposal = propose(model, {
     today: ctx.today,
+    // Every allowed pair only for --json (15 million objects at 50,000 people).
+    candidates: ctx.json,
     ...(mentees ? { mentees } : {}),
     ...(minScore !== undefined ? { minScore } : {}),
     ...(flags.fair ? { fair: true } : {}),

@@ -7,7 +7,7 @@ import { cmp } from '../order.js';
 import { openMatchesByMentor } from './capacity.js';
 import { compile, type CriterionResult } from './criteria.js';
 import { menteeStatus, mentorStatus, openMentees, pairBans, pairVerdict, type MentorStatus, type Reason } from './eligibility.js';
-import { fairEdges, solve } from './solver.js';
+import { EdgeBuilder, fairEdges, solve, unpackEdges, type PackedEdges } from './solver.js';
 import { pairKey, pairOfKey } from './exclusions.js';
 
 export interface ProposalOptions {
@@ -54,10 +54,14 @@ interface Setup {
   waitingReasons: Map<string, Reason[]>;
   mentors: MentorStatus[];
   eligibleMentors: MentorStatus[];
-  /** Per pair (mentee i, eligible mentor j at i * m + j): the score. */
-  scores: Float64Array;
-  /** Per pair: -1 when it may be made; else 0 for a ban, or 1 + the index of the required criterion it fails (criteria are few). */
-  verdicts: Int16Array;
+  /** Every pair that may be made (not banned, every required criterion met, not under --min-score), mentee by mentee. */
+  allowed: PackedEdges;
+  /**
+   * A pair's verdict (mentee i, eligible mentor j): -1 when it may be made; else 0 for a ban, or
+   * 1 + the index of the first required criterion it fails; and its score. Worked out again when
+   * asked (for the mentees left waiting): keeping it for every pair took gigabytes.
+   */
+  verdict(i: number, j: number): { verdict: number; score: number };
   bans: Map<string, Reason>;
 }
 
@@ -84,42 +88,55 @@ function setup(model: ProgrammeModel, options: ProposalOptions): Setup {
     if (status) status.free = Math.max(0, status.free - 1);
   }
   const eligibleMentors = mentors.filter((x) => x.reasons.length === 0 && x.free > 0);
-  // Scoring every pair is the hot path (a million pairs in a large programme): each person's
-  // attributes are prepared once, and the results go into flat arrays.
+  // Scoring every pair is the hot path (75 million pairs at 50,000 people): each person's
+  // attributes are prepared once, and the allowed pairs go into typed arrays.
   const bans = pairBans(model);
-  const compiled = compile(model.settings.matching.criteria);
+  const criteria = model.settings.matching.criteria;
+  const compiled = compile(criteria);
   const menteePrep = mentees.map((m) => compiled.prepareMentee(m.data));
-  const m = eligibleMentors.length;
-  const scores = new Float64Array(mentees.length * m);
-  const verdicts = new Int16Array(mentees.length * m);
+  const mentorPrep = eligibleMentors.map((status) => compiled.prepareMentor(status.mentor.data));
   // The bans by mentor, so that the millions of pairs without one cost no lookup by name.
   const bannedFor = new Map<string, Set<string>>();
   for (const k of bans.keys()) {
     const [mentor, mentee] = pairOfKey(k);
     bannedFor.set(mentor, (bannedFor.get(mentor) ?? new Set()).add(mentee));
   }
-  eligibleMentors.forEach((status, j) => {
-    const prep = compiled.prepareMentor(status.mentor.data);
-    const banned = bannedFor.get(status.mentor.id);
-    mentees.forEach((mentee, i) => {
-      const r = compiled.score(prep, menteePrep[i]!);
-      scores[i * m + j] = r.score;
-      verdicts[i * m + j] = banned?.has(mentee.id) ? 0 : r.failed === -1 ? -1 : 1 + r.failed;
+  const banned = eligibleMentors.map((status) => bannedFor.get(status.mentor.id));
+  // A required criterion that asks for the same value on both sides (such as an area) splits the
+  // mentors into groups by that value: a mentee is scored only against the mentors of its own
+  // group (in the same order as against all of them), since every other pair fails it.
+  const split = criteria.findIndex((c) => c.required && c.compare === 'same');
+  const groups = new Map<unknown, number[]>();
+  if (split >= 0) {
+    mentorPrep.forEach((prep, j) => {
+      const value = prep[split];
+      if (value === undefined) return;
+      const group = groups.get(value);
+      if (group) group.push(j);
+      else groups.set(value, [j]);
     });
+  }
+  const everyMentor = eligibleMentors.map((_, j) => j);
+  const out = new EdgeBuilder();
+  mentees.forEach((mentee, i) => {
+    const prep = menteePrep[i]!;
+    const candidates = split < 0 ? everyMentor : prep[split] === undefined ? [] : (groups.get(prep[split]) ?? []);
+    for (const j of candidates) {
+      if (banned[j]?.has(mentee.id)) continue;
+      const r = compiled.score(mentorPrep[j]!, prep);
+      if (r.failed === -1 && (options.minScore === undefined || r.score >= options.minScore)) out.push(i, j, r.score);
+    }
   });
-  return { mentees, waitingReasons, mentors, eligibleMentors, scores, verdicts, bans };
+  const verdict = (i: number, j: number): { verdict: number; score: number } => {
+    const r = compiled.score(mentorPrep[j]!, menteePrep[i]!);
+    return { verdict: banned[j]?.has(mentees[i]!.id) ? 0 : r.failed === -1 ? -1 : 1 + r.failed, score: r.score };
+  };
+  return { mentees, waitingReasons, mentors, eligibleMentors, allowed: out.done(), verdict, bans };
 }
 
 export function propose(model: ProgrammeModel, options: ProposalOptions): Proposal {
   const s = setup(model, options);
-  const m = s.eligibleMentors.length;
-  const allowed: { mentee: number; mentor: number; score: number }[] = [];
-  for (let i = 0; i < s.mentees.length; i++) {
-    for (let j = 0; j < m; j++) {
-      const score = s.scores[i * m + j]!;
-      if (s.verdicts[i * m + j] === -1 && (options.minScore === undefined || score >= options.minScore)) allowed.push({ mentee: i, mentor: j, score });
-    }
-  }
+  const allowed = s.allowed;
   const capacity = s.eligibleMentors.map((x) => x.free);
   const edges = options.fair ? fairEdges({ mentees: s.mentees.length, capacity, edges: allowed }) : allowed;
   const result = solve({ mentees: s.mentees.length, capacity, edges });
@@ -159,11 +176,12 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     taken.set(mentorId, [...(taken.get(mentorId) ?? []), menteeId]);
   }
   const possibleFor = new Map<number, number[]>();
-  for (const e of edges) {
-    if (result.mentorOf[e.mentee] !== -1) continue; // only the mentees left waiting need it
-    const list = possibleFor.get(e.mentee);
-    if (list) list.push(e.mentor);
-    else possibleFor.set(e.mentee, [e.mentor]);
+  for (let x = 0; x < edges.length; x++) {
+    const i = edges.mentee[x]!;
+    if (result.mentorOf[i] !== -1) continue; // only the mentees left waiting need it
+    const list = possibleFor.get(i);
+    if (list) list.push(edges.mentor[x]!);
+    else possibleFor.set(i, [edges.mentor[x]!]);
   }
   const unmatched: Proposal['unmatched'] = [];
   for (const [mentee, reasons] of s.waitingReasons) unmatched.push({ mentee, reasons: reasons.map((r) => `${personOf(model, mentee)} ${r.text}`) });
@@ -183,7 +201,7 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     candidates:
       options.candidates === false
         ? []
-        : allowed.map((e) => ({ mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score })),
+        : Array.from(unpackEdges(allowed), (e) => ({ mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score })),
   };
 }
 
@@ -219,26 +237,26 @@ function whyUnmatched(model: ProgrammeModel, s: Setup, i: number, possible: numb
   };
   const criteria = model.settings.matching.criteria;
   const mentee = s.mentees[i]!;
-  const m = s.eligibleMentors.length;
+  const eligible = new Map(s.eligibleMentors.map((status, j) => [status, j]));
   for (const status of s.mentors) {
     const first = status.reasons[0];
     if (first) {
       count(first.key, GROUP_WORDS[first.key] ?? [first.text, first.text]);
       continue;
     }
-    const j = s.eligibleMentors.indexOf(status);
-    if (j === -1) {
+    const j = eligible.get(status);
+    if (j === undefined) {
       count('no-place', GROUP_WORDS['no-place']!); // places taken by decisions already made
       continue;
     }
-    const verdict = s.verdicts[i * m + j]!;
+    const { verdict, score } = s.verdict(i, j);
     if (verdict === 0) {
       const ban = s.bans.get(pairKey(status.mentor.id, mentee.id))!;
       count(ban.key, GROUP_WORDS[ban.key] ?? [ban.text, ban.text]);
     } else if (verdict > 0) {
       const name = criteria[verdict - 1]!.name ?? '';
       count(`required:${name}`, [`fails "${name}"`, `fail "${name}"`]);
-    } else if (options.minScore !== undefined && s.scores[i * m + j]! < options.minScore) {
+    } else if (options.minScore !== undefined && score < options.minScore) {
       count('low-score', GROUP_WORDS['low-score']!);
     }
   }

@@ -6,12 +6,67 @@
 // size, so the final maximum flow is of least cost: no big-M constant mixes the two goals.
 // Deterministic: the same input (sorted by id) gives the same answer.
 
+export interface Edge {
+  mentee: number;
+  mentor: number;
+  score: number;
+}
+
 export interface SolverInput {
   mentees: number;
   /** Free places of each mentor. */
   capacity: number[];
   /** Allowed pairs and their scores. */
-  edges: { mentee: number; mentor: number; score: number }[];
+  edges: Edge[] | PackedEdges;
+}
+
+/**
+ * Allowed pairs side by side in typed arrays (the first `length` of each): a large programme has
+ * millions, and an object per pair was most of the memory (3.5 GB at 50,000 people).
+ */
+export interface PackedEdges {
+  length: number;
+  mentee: Int32Array;
+  mentor: Int32Array;
+  score: Float64Array;
+}
+
+/** Packed edges built one by one, in the order pushed. */
+export class EdgeBuilder {
+  private edges: PackedEdges;
+  constructor(expected = 1024) {
+    const size = Math.max(16, expected);
+    this.edges = { length: 0, mentee: new Int32Array(size), mentor: new Int32Array(size), score: new Float64Array(size) };
+  }
+  push(mentee: number, mentor: number, score: number): void {
+    const e = this.edges;
+    if (e.length === e.mentee.length) {
+      const size = e.length * 2;
+      const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => (fresh.set(old), fresh);
+      e.mentee = grow(e.mentee, new Int32Array(size));
+      e.mentor = grow(e.mentor, new Int32Array(size));
+      e.score = grow(e.score, new Float64Array(size));
+    }
+    e.mentee[e.length] = mentee;
+    e.mentor[e.length] = mentor;
+    e.score[e.length++] = score;
+  }
+  done(): PackedEdges {
+    return this.edges;
+  }
+}
+
+/** The edges packed (the same object when they are). */
+export function packEdges(edges: Edge[] | PackedEdges): PackedEdges {
+  if (!Array.isArray(edges)) return edges;
+  const out = new EdgeBuilder(edges.length);
+  for (const e of edges) out.push(e.mentee, e.mentor, e.score);
+  return out.done();
+}
+
+/** Each packed edge as an object, in order. */
+export function* unpackEdges(edges: PackedEdges): Generator<Edge> {
+  for (let x = 0; x < edges.length; x++) yield { mentee: edges.mentee[x]!, mentor: edges.mentor[x]!, score: edges.score[x]! };
 }
 
 export interface SolverResult {
@@ -30,33 +85,24 @@ export function solve(input: SolverInput): SolverResult {
   const S = 0;
   const T = n + m + 1;
   const V = n + m + 2;
-  const E = 2 * (n + m + input.edges.length);
+  const edges = packEdges(input.edges);
+  const k = edges.length;
+  const E = 2 * (n + m + k);
   // The residual graph in compressed rows: each node's edges side by side in memory (a linked
   // list scattered a mentor's edges across the arrays, and walking them was most of the time).
-  // `rev` gives each edge its reverse. Typed arrays throughout: no object per edge.
-  const k = input.edges.length;
-  const arcCount = n + k + m;
-  const from = new Int32Array(arcCount);
-  const toNode = new Int32Array(arcCount);
-  const capacityOf = new Int32Array(arcCount);
-  const costOf = new Float64Array(arcCount);
-  const scoreOf = new Float64Array(arcCount);
-  let a = 0;
-  const arc0 = (u: number, v: number, c: number, w: number, score: number) => {
-    from[a] = u;
-    toNode[a] = v;
-    capacityOf[a] = c;
-    costOf[a] = w;
-    scoreOf[a++] = score;
+  // `rev` gives each edge its reverse. Typed arrays throughout: no object per edge. The arcs are
+  // S -> each mentee, then each allowed pair in order, then each mentor with a place -> T; each
+  // node's row holds its arcs (forward or reverse) in that order.
+  const arcs = (visit: (u: number, v: number, c: number, w: number, score: number) => void): void => {
+    for (let i = 0; i < n; i++) visit(S, 1 + i, 1, 0, 0);
+    for (let x = 0; x < k; x++) visit(1 + edges.mentee[x]!, n + 1 + edges.mentor[x]!, 1, -Math.round(edges.score[x]! * SCALE), edges.score[x]!);
+    for (let j = 0; j < m; j++) if (input.capacity[j]! > 0) visit(n + 1 + j, T, input.capacity[j]!, 0, 0);
   };
-  for (let i = 0; i < n; i++) arc0(S, 1 + i, 1, 0, 0);
-  for (const e of input.edges) arc0(1 + e.mentee, n + 1 + e.mentor, 1, -Math.round(e.score * SCALE), e.score);
-  for (let j = 0; j < m; j++) if (input.capacity[j]! > 0) arc0(n + 1 + j, T, input.capacity[j]!, 0, 0);
   const start = new Int32Array(V + 1);
-  for (let x = 0; x < a; x++) {
-    start[from[x]! + 1] = start[from[x]! + 1]! + 1;
-    start[toNode[x]! + 1] = start[toNode[x]! + 1]! + 1;
-  }
+  arcs((u, v) => {
+    start[u + 1] = start[u + 1]! + 1;
+    start[v + 1] = start[v + 1]! + 1;
+  });
   for (let v = 0; v < V; v++) start[v + 1] = start[v + 1]! + start[v]!;
   const fill = start.slice(0, V);
   const to = new Int32Array(E);
@@ -64,27 +110,28 @@ export function solve(input: SolverInput): SolverResult {
   const cap = new Int32Array(E);
   const cost = new Float64Array(E);
   const scoreOfEdge = new Float64Array(E);
-  for (let x = 0; x < a; x++) {
-    const u = from[x]!;
-    const v = toNode[x]!;
+  arcs((u, v, c, w, score) => {
     const p = fill[u]!;
     fill[u] = p + 1;
     const r = fill[v]!;
     fill[v] = r + 1;
     to[p] = v;
-    cap[p] = capacityOf[x]!;
-    cost[p] = costOf[x]!;
-    scoreOfEdge[p] = scoreOf[x]!;
+    cap[p] = c;
+    cost[p] = w;
+    scoreOfEdge[p] = score;
     rev[p] = r;
     to[r] = u;
     cap[r] = 0;
-    cost[r] = -costOf[x]!;
+    cost[r] = -w;
     rev[r] = p;
-  }
+  });
 
   // Potentials that make every reduced cost non-negative to begin with.
   const pot = new Float64Array(V);
-  for (const e of input.edges) pot[n + 1 + e.mentor] = Math.min(pot[n + 1 + e.mentor]!, -Math.round(e.score * SCALE));
+  for (let x = 0; x < k; x++) {
+    const v = n + 1 + edges.mentor[x]!;
+    pot[v] = Math.min(pot[v]!, -Math.round(edges.score[x]! * SCALE));
+  }
   let lowest = 0;
   for (let j = 0; j < m; j++) lowest = Math.min(lowest, pot[n + 1 + j]!);
   pot[T] = lowest;
@@ -195,19 +242,26 @@ export function solve(input: SolverInput): SolverResult {
  * For --fair: the allowed pairs at or above the highest floor on a pair's score that still lets
  * as many mentees be matched as without a floor. Solving on them then maximises the total.
  */
-export function fairEdges(input: SolverInput): SolverInput['edges'] {
-  if (input.edges.length === 0) return input.edges;
-  const count = (edges: SolverInput['edges']) => solve({ ...input, edges: edges.map((e) => ({ ...e, score: 0 })) }).matched;
-  const most = count(input.edges);
-  const floors = [...new Set(input.edges.map((e) => e.score))].sort((a, b) => b - a);
+export function fairEdges(input: SolverInput): PackedEdges {
+  const edges = packEdges(input.edges);
+  if (edges.length === 0) return edges;
+  const zero = new Float64Array(edges.length);
+  const count = (under: PackedEdges) => solve({ ...input, edges: { ...under, score: zero } }).matched;
+  const most = count(edges);
+  const floors = [...new Set(edges.score.subarray(0, edges.length))].sort((a, b) => b - a);
+  const atLeast = (floor: number): PackedEdges => {
+    const out = new EdgeBuilder(edges.length);
+    for (let x = 0; x < edges.length; x++) if (edges.score[x]! >= floor) out.push(edges.mentee[x]!, edges.mentor[x]!, edges.score[x]!);
+    return out.done();
+  };
   let lo = 0;
   let hi = floors.length - 1; // the lowest floor keeps every pair
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (count(input.edges.filter((e) => e.score >= floors[mid]!)) === most) hi = mid;
+    if (count(atLeast(floors[mid]!)) === most) hi = mid;
     else lo = mid + 1;
   }
-  return input.edges.filter((e) => e.score >= floors[lo]!);
+  return atLeast(floors[lo]!);
 }
 
 class MinHeap {
