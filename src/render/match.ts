@@ -70,17 +70,19 @@ export function* proposalJsonChunks(p: Proposal): Generator<string> {
   const text = JSON.stringify(head, null, 2);
   const at = text.lastIndexOf('"candidates": []');
   yield `${text.slice(0, at)}"candidates": [`;
-  const quoted = new Map<string, string>();
-  const q = (id: string) => {
-    let v = quoted.get(id);
-    if (v === undefined) quoted.set(id, (v = JSON.stringify(id)));
-    return v;
-  };
+  // Straight from the proposal's typed arrays, each id quoted once: no object per pair.
+  const table = p.candidateTable();
+  const menteeOpen = table.menteeIds.map((id) => `    {"mentee": ${JSON.stringify(id)}, "mentor": `);
+  const mentorThen = table.mentorIds.map((id) => `${JSON.stringify(id)}, "score": `);
   const CHUNK = 20_000;
-  for (let i = 0; i < p.candidates.length; i += CHUNK) {
-    const lines: string[] = [];
-    for (const c of p.candidates.slice(i, i + CHUNK)) lines.push(`    {"mentee": ${q(c.mentee)}, "mentor": ${q(c.mentor)}, "score": ${c.score}}`);
-    yield `${i === 0 ? '\n' : ',\n'}${lines.join(',\n')}`;
+  for (let from = 0; from < table.length; from += CHUNK) {
+    let out = from === 0 ? '\n' : ',\n';
+    const to = Math.min(table.length, from + CHUNK);
+    for (let x = from; x < to; x++) {
+      out += `${menteeOpen[table.mentee[x]!]!}${mentorThen[table.mentor[x]!]!}${table.score[x]!}}`;
+      if (x < to - 1) out += ',\n';
+    }
+    yield out;
   }
-  yield `${p.candidates.length > 0 ? '\n  ' : ''}]${text.slice(at + '"candidates": []'.length)}\n`;
+  yield `${p.candidateCount > 0 ? '\n  ' : ''}]${text.slice(at + '"candidates": []'.length)}\n`;
 }

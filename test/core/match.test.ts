@@ -5,6 +5,7 @@ import { evaluate, scorePair } from '../../src/core/match/criteria.js';
 import { propose, explainMentee } from '../../src/core/match/propose.js';
 import { criterionSchema, menteeSchema, mentorSchema } from '../../src/core/schema/index.js';
 import { model } from '../fixtures/model.js';
+import { proposalJsonChunks } from '../../src/render/match.js';
 import { rng } from '../fixtures/random.js';
 
 const TODAY = '2026-11-23';
@@ -227,5 +228,45 @@ describe('a required "same" criterion (mentees scored only against the mentors o
       mentees: [mentee({ area: 'west' })],
     });
     expect(propose(m, { today: TODAY }).unmatched[0]!.reasons).toEqual(['no mentor is possible: 1 mentor fails "area", 1 mentor fails "language"']);
+  });
+});
+
+describe('match --json', () => {
+  it('lists every allowed pair one per line, across chunks of 20,000, and an empty list as []', () => {
+    // 150 x 150 pairs, all allowed: more than one chunk.
+    const m = model({
+      settings,
+      mentors: Array.from({ length: 150 }, (_, j) => mentor({ expertise: j % 2 ? ['cv'] : [] })),
+      mentees: Array.from({ length: 150 }, () => mentee({ goals: ['cv'] })),
+    });
+    const p = propose(m, { today: TODAY });
+    expect(p.candidateCount).toBe(22_500);
+    const text = [...proposalJsonChunks(p)].join('');
+    expect(JSON.parse(text)).toEqual({
+      matched: p.matched,
+      total: p.total,
+      worst: p.worst,
+      pairs: p.pairs.map((x) => ({ mentee: x.mentee, mentor: x.mentor, score: x.score, criteria: x.criteria, warnings: x.warnings })),
+      unmatched: p.unmatched,
+      mentors: p.mentors,
+      candidates: p.candidates,
+    });
+    const lines = text.split('\n');
+    const first = lines.indexOf('  "candidates": [');
+    expect(lines.slice(first + 1, first + 3)).toEqual([
+      '    {"mentee": "mentee-0", "mentor": "mentor-0", "score": 0},',
+      '    {"mentee": "mentee-0", "mentor": "mentor-1", "score": 3},',
+    ]);
+    expect(
+      lines
+        .slice(first + 1, first + 1 + 22_500)
+        .every((l, x) => l === `    ${JSON.stringify(p.candidates[x]).replace(/,"/g, ', "').replace(/":/g, '": ')}${x < 22_499 ? ',' : ''}`),
+    ).toBe(true);
+    expect(lines[first + 22_501]).toBe('  ]');
+
+    const none = propose(m, { today: TODAY, candidates: false });
+    expect(none.candidateCount).toBe(0);
+    expect([...proposalJsonChunks(none)].join('')).toContain('"candidates": []\n}');
+    expect(JSON.parse([...proposalJsonChunks(none)].join('')).candidates).toEqual([]);
   });
 });

@@ -45,8 +45,23 @@ export interface Proposal {
   unmatched: { mentee: string; reasons: string[] }[];
   /** Each eligible mentor's free places. */
   mentors: { mentor: string; free: number }[];
-  /** Every allowed pair with its score: enough for anyone to check the optimum. */
-  candidates: { mentee: string; mentor: string; score: number }[];
+  /** Every allowed pair with its score: enough for anyone to check the optimum (made when first read). */
+  readonly candidates: CandidatePair[];
+  /** How many allowed pairs there are (as `candidates.length`). */
+  readonly candidateCount: number;
+  /** The allowed pairs one by one, as in `candidates`, without making the list (millions in a large programme). */
+  eachCandidate(): Generator<CandidatePair>;
+  /**
+   * The allowed pairs as they are kept: pair x is mentee `menteeIds[mentee[x]]`, mentor
+   * `mentorIds[mentor[x]]`, score `score[x]`, for x below `length` (for writing millions quickly).
+   */
+  candidateTable(): PackedEdges & { menteeIds: readonly string[]; mentorIds: readonly string[] };
+}
+
+export interface CandidatePair {
+  mentee: string;
+  mentor: string;
+  score: number;
 }
 
 interface Setup {
@@ -191,6 +206,12 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
   }
   unmatched.sort((a, b) => cmp(a.mentee, b.mentee));
   pairs.sort((a, b) => cmp(a.mentee, b.mentee));
+  const listed = options.candidates === false ? new EdgeBuilder(0).done() : allowed;
+  function* eachCandidate(): Generator<CandidatePair> {
+    for (const e of unpackEdges(listed)) yield { mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score };
+  }
+  const candidateTable = () => ({ ...listed, menteeIds: s.mentees.map((x) => x.id), mentorIds: s.eligibleMentors.map((x) => x.mentor.id) });
+  let candidates: CandidatePair[] | undefined;
   return {
     matched: pairs.length,
     total: pairs.reduce((sum, p) => sum + p.score, 0),
@@ -198,10 +219,12 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     pairs,
     unmatched,
     mentors: s.eligibleMentors.map((x) => ({ mentor: x.mentor.id, free: x.free })),
-    candidates:
-      options.candidates === false
-        ? []
-        : Array.from(unpackEdges(allowed), (e) => ({ mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score })),
+    get candidates() {
+      return (candidates ??= [...eachCandidate()]);
+    },
+    candidateCount: listed.length,
+    eachCandidate,
+    candidateTable,
   };
 }
 
