@@ -6,6 +6,7 @@ import { proposalJsonChunks, renderProposal } from '../../render/match.js';
 import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { loadProgramme, type LoadedProgramme } from '../../store/load.js';
 import { defineCommand, option, type OptionValues } from '../command.js';
+import { writeChunks } from '../output.js';
 import type { Context } from '../context.js';
 import { didYouMean } from '../../core/suggest.js';
 
@@ -29,13 +30,27 @@ export const command = defineCommand({
     if (minScore !== undefined && !Number.isFinite(minScore))
       throw new UserError(`--min-score "${flags.minScore}" is not a number`, 'Give a score, e.g. --min-score 3.');
     if (flags.interactive) return review(ctx, flags, minScore);
-    if (flags.apply) return whileWriting(ctx, 'match --apply', (loaded) => run(ctx, loaded, flags, minScore));
+    // (Shown once the folder's lock is let go: a slow reader of --json must not hold it.)
+    if (flags.apply) return show(ctx, await whileWriting(ctx, 'match --apply', (loaded) => run(ctx, loaded, flags, minScore)), true);
     // (A match's meetings and calls are read only if used: matching needs none of them.)
-    return run(ctx, await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true }), flags, minScore);
+    return show(ctx, run(ctx, await loadProgrammeLazily(ctx.dir, { cache: ctx.cache, onDemand: true }), flags, minScore), false);
   },
 });
 
-function run(ctx: Context, loaded: LoadedProgramme, flags: OptionValues<typeof OPTIONS>, minScore: number | undefined): number {
+/** The proposal written out (--json at the pace of its reader: millions of pairs in a large programme). */
+async function show(ctx: Context, { proposal, name }: { proposal: Proposal; name: (id: string) => string }, applied: boolean): Promise<number> {
+  if (ctx.json) await writeChunks(ctx, proposalJsonChunks(proposal));
+  else ctx.stdout(renderProposal(proposal, name, ctx.chalk));
+  if (!applied && proposal.pairs.length > 0) ctx.stderr('Nothing was written: add --apply to write these pairs as proposed matches.\n');
+  return EXIT.ok;
+}
+
+function run(
+  ctx: Context,
+  loaded: LoadedProgramme,
+  flags: OptionValues<typeof OPTIONS>,
+  minScore: number | undefined,
+): { proposal: Proposal; name: (id: string) => string } {
   const { model } = loaded;
   const mentees = flags.mentee?.flatMap((m) => m.split(',')).map((m) => m.trim());
   for (const id of mentees ?? []) {
@@ -57,10 +72,7 @@ function run(ctx: Context, loaded: LoadedProgramme, flags: OptionValues<typeof O
   });
   const name = (id: string) => (model.mentees.get(id) ?? model.mentors.get(id))?.data.name ?? id;
   if (flags.apply) apply(ctx, loaded, proposal);
-  if (ctx.json) for (const chunk of proposalJsonChunks(proposal)) ctx.stdout(chunk);
-  else ctx.stdout(renderProposal(proposal, name, ctx.chalk));
-  if (!flags.apply && proposal.pairs.length > 0) ctx.stderr('Nothing was written: add --apply to write these pairs as proposed matches.\n');
-  return EXIT.ok;
+  return { proposal, name };
 }
 
 /**

@@ -9,7 +9,7 @@ import { loadProgrammeLazily } from '../../store/load-lazy.js';
 import { CacheDamaged } from '../../store/cache.js';
 import type { ProgrammeModel } from '../../core/model.js';
 import { defineCommand, formatOption, oneOf, option, outputFormat } from '../command.js';
-import type { Context } from '../context.js';
+import { writeChunks } from '../output.js';
 
 const FORMATS = ['table', 'markdown', 'text', 'csv', 'json'] as const;
 const GROUPS: GroupBy[] = ['rule', 'person', 'match'];
@@ -118,23 +118,3 @@ export const command = defineCommand({
     return code;
   },
 });
-
-/**
- * Writes pieces of output in blocks of about 256 KB: neither one huge string nor a write per
- * line; each block once the one before has been taken (a report of 50,000 people is 40 MB).
- */
-async function writeChunks(ctx: Context, chunks: Iterable<string>): Promise<void> {
-  let block: string[] = [];
-  let size = 0;
-  for (const chunk of chunks) {
-    block.push(chunk);
-    size += chunk.length;
-    if (size >= 262_144) {
-      ctx.stdout(block.join(''));
-      block = [];
-      size = 0;
-      await ctx.stdoutReady();
-    }
-  }
-  if (block.length > 0) ctx.stdout(block.join(''));
-}
