@@ -8,7 +8,7 @@ import { compareProblems } from '../core/problems.js';
 import type { Programme } from '../core/schema/index.js';
 import { hashesOfNew, knownProblems, outlineOfLoad } from './outline.js';
 import { parseAll, startParsers } from './parallel.js';
-import { finishScan, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions, type Scan } from './scan.js';
+import { finishScan, HELPER_FILES, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions, type Scan } from './scan.js';
 
 export async function loadProgrammeLazily(dirArg: string, options: LoadOptions = {}): Promise<LoadedProgramme> {
   const scan = scanProgramme(dirArg, options);
@@ -58,9 +58,6 @@ export async function loadProgrammeLazily(dirArg: string, options: LoadOptions =
   if (outline) loaded.outline = outline;
   return loaded;
 }
-
-/** At most this many changed files are read by the worker that looked at them (more go to the parse workers). */
-const HELPER_FILES = 64;
 
 /** Whether programme.yaml was read (from the cache, or now): else the default settings are used. */
 function settingsRead(scan: Scan, parsed: readonly FileResult[]): boolean {

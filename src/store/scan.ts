@@ -87,6 +87,9 @@ export interface Scan {
 
 const RECORD_FOLDER_NAMES: readonly string[] = Object.values(FOLDERS);
 
+/** At most this many changed files are read by the worker that looked at them (more go to the parse workers). */
+export const HELPER_FILES = 64;
+
 export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const dir = resolve(dirArg);
   assertProgrammeFolder(dir, dirArg);

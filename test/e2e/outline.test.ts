@@ -179,12 +179,12 @@ describe('checkin record by the outline', () => {
 describe('a run after files changed in place', () => {
   const CARRIED = /^mentor-coord: every problem from the outline, \d+ changed file\(s\) carried over\n/m;
   const FROM_OUTLINE = /^mentor-coord: every problem from the outline.*\n/gm;
-  let copies: { facts: string; changed: string; helper: string; source: string };
+  let copies: { facts: string; changed: string; helper: string; writer: string; twin: string; source: string };
   beforeAll(async () => {
     copies = await settled(() => {
-      const made = { facts: exampleCopy(), changed: exampleCopy(), helper: exampleCopy(), source: exampleCopy() };
+      const made = { facts: exampleCopy(), changed: exampleCopy(), helper: exampleCopy(), writer: exampleCopy(), twin: exampleCopy(), source: exampleCopy() };
       // Problems elsewhere, in a file and across files, that the outline must still give.
-      for (const dir of [made.facts, made.changed, made.helper]) {
+      for (const dir of [made.facts, made.changed, made.helper, made.writer, made.twin]) {
         writeFileSync(join(dir, 'mentors', 'zz-typo.yaml'), 'name: Ann Typo\ncapcity: 2\n');
         const other = join(dir, 'matches', '2026-04-jamal-idris.yaml');
         writeFileSync(other, readFileSync(other, 'utf8').replace('mentee: jamal-idris\n', 'mentee: yusuf-demir\n'));
@@ -269,5 +269,38 @@ describe('a run after files changed in place', () => {
     expect(whole.stdout).toContain('SAFEGUARDING');
     expect(withoutDebug(worker)).toEqual(whole);
     expect(withoutDebug(failed)).toEqual(whole);
+  });
+
+  it('gives a command that writes the changed files read on the worker too, or read here when it fails: the same files and report', () => {
+    const { writer, twin } = copies;
+    const env = { MENTOR_COORD_DEBUG: 'outline,workers', MENTOR_COORD_WORKERS: '1' };
+    // (A concern raised on its own: a command that loads every file.)
+    const record = ['concern', '2026-07-kofi-asante', '--text', 'not eating at school', '--safeguarding'];
+    const runs: Run[] = [];
+    for (const [dir, fault] of [
+      [writer, undefined],
+      [twin, 'stat-worker-read-fails'],
+    ] as const) {
+      expect(cli(['validate', '--dir', dir], { env }).code).toBe(1);
+      // The other coordinator's calls, with their safeguarding concern, arrive in place.
+      arrived(dir, `matches/${MATCH}.yaml`);
+      const rel = join(dir, 'matches', `${MATCH}.yaml`);
+      utimesSync(rel, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      const wrote = cli([...record, '--today', EXAMPLE_TODAY, '--dir', dir], { env: { ...env, ...(fault ? { MENTOR_COORD_FAULT: fault } : {}) } });
+      expect(wrote.code, wrote.stderr).toBe(0);
+      expect(wrote.stderr).toContain('SAFEGUARDING CONCERN RECORDED');
+      if (fault) expect(wrote.stderr).not.toContain('read and checked');
+      else expect(wrote.stderr).toContain('read and checked 1 changed file(s) on the worker thread (1 before asked)');
+      runs.push(wrote);
+    }
+    // The same files written, and both concerns on the morning report, as without the cache.
+    expect(files(twin)).toEqual(files(writer));
+    for (const dir of [writer, twin]) {
+      const report = run(dir, ['overdue', '--json', '--rule', 'concern-open'], false);
+      expect(report.stdout).toContain('not eating at school');
+      expect(report.stdout).toContain('sleeping at a friend');
+      expect(withoutDebug(run(dir, ['overdue', '--json', '--rule', 'concern-open']))).toEqual(report);
+    }
+    expect(withoutDebug(runs[1]!)).toEqual(withoutDebug(runs[0]!));
   });
 });
