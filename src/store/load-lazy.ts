@@ -8,7 +8,7 @@ import { compareProblems } from '../core/problems.js';
 import type { Programme } from '../core/schema/index.js';
 import { hashesOfNew, knownProblems, outlineOfLoad } from './outline.js';
 import { parseAll, startParsers } from './parallel.js';
-import { finishScan, HELPER_FILES, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions, type Scan } from './scan.js';
+import { finishScan, helperResults, needsParser, scanProgramme, type LoadedProgramme, type LoadOptions, type Scan } from './scan.js';
 
 export async function loadProgrammeLazily(dirArg: string, options: LoadOptions = {}): Promise<LoadedProgramme> {
   const scan = scanProgramme(dirArg, options);
@@ -20,11 +20,8 @@ export async function loadProgrammeLazily(dirArg: string, options: LoadOptions =
   };
   // A few changed files: read and checked on the worker that looked at the files, which has been
   // loading the parser meanwhile (src/store/stat-worker.ts), so this thread need not load it.
-  const helped = scan.pending.length <= HELPER_FILES ? scan.helper?.read(scan.pending.map(({ rel, kind }) => ({ rel, kind }))) : undefined;
-  if (helped !== undefined) {
-    parsed = helped.results;
-    helped.hashes.forEach((hash, i) => hash !== null && hashed(scan.pending[i]!.rel, hash));
-  }
+  const helped = helperResults(scan, hashed);
+  if (helped !== undefined) parsed = helped;
   if (helped === undefined && needsParser(scan)) {
     // Many files: the workers start loading their parsers while this thread loads its own.
     // Only problems, and no cache to keep records in: a match's lists go once it is checked.

@@ -7,7 +7,7 @@ import { defaultSettings } from '../core/read-record.js';
 import { hashesOfNew, knownProblems, outlineOfLoad } from './outline.js';
 import { parseAll } from './parallel.js';
 import { parseFile } from './parse-worker.js';
-import { scanProgramme, finishScan, HELPER_FILES, type LoadedProgramme, type LoadOptions } from './scan.js';
+import { scanProgramme, finishScan, helperResults, type LoadedProgramme, type LoadOptions } from './scan.js';
 
 export { assertProgrammeFolder, type LoadedProgramme, type LoadOptions } from './scan.js';
 
@@ -19,9 +19,7 @@ export function loadProgramme(dirArg: string, options: LoadOptions = {}): Loaded
   const { hashes, seen, hashed } = hashesOfNew(scan, Date.now());
   // A few changed files: the worker that looked at the files has read them meanwhile (as for a
   // read-only command, src/store/load-lazy.ts); otherwise, or should it fail, they are read here.
-  const helped = scan.pending.length <= HELPER_FILES ? scan.helper?.read(scan.pending.map(({ rel, kind }) => ({ rel, kind }))) : undefined;
-  helped?.hashes.forEach((hash, i) => hash !== null && hashed(scan.pending[i]!.rel, hash));
-  const parsed = helped?.results ?? parseAll(scan.dir, scan.pending, (dir, rel, kind) => parseFile(dir, rel, kind, seen));
+  const parsed = helperResults(scan, hashed) ?? parseAll(scan.dir, scan.pending, (dir, rel, kind) => parseFile(dir, rel, kind, seen));
   const known = knownProblems(scan, parsed, Date.now());
   const { loaded, crossFile } = finishScan(scan, parsed, defaultSettings, known?.problems);
   loaded.problems.push(...locateProblems(crossFile, scan.textOf));

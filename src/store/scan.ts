@@ -88,7 +88,18 @@ export interface Scan {
 const RECORD_FOLDER_NAMES: readonly string[] = Object.values(FOLDERS);
 
 /** At most this many changed files are read by the worker that looked at them (more go to the parse workers). */
-export const HELPER_FILES = 64;
+const HELPER_FILES = 64;
+
+/**
+ * The files the cache could not answer for, read and checked by the worker that looked at the
+ * files (src/store/stat-worker.ts), when they are few and it could; each hash of the bytes read
+ * handed to `hashed` (for the outline). Undefined: the caller reads them itself.
+ */
+export function helperResults(scan: Scan, hashed: (rel: string, hash: string) => void): FileResult[] | undefined {
+  const helped = scan.pending.length <= HELPER_FILES ? scan.helper?.read(scan.pending.map(({ rel, kind }) => ({ rel, kind }))) : undefined;
+  helped?.hashes.forEach((hash, i) => hash !== null && hashed(scan.pending[i]!.rel, hash));
+  return helped?.results;
+}
 
 export function scanProgramme(dirArg: string, options: LoadOptions = {}): Scan {
   const dir = resolve(dirArg);

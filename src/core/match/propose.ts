@@ -7,7 +7,7 @@ import { cmp } from '../order.js';
 import { openMatchesByMentor } from './capacity.js';
 import { compile, type CriterionResult } from './criteria.js';
 import { menteeStatus, mentorStatus, openMentees, pairBans, pairVerdict, type MentorStatus, type Reason } from './eligibility.js';
-import { EdgeBuilder, fairEdges, solve, unpackEdges, type PackedEdges } from './solver.js';
+import { EdgeBuilder, fairEdges, packEdges, solve, type PackedEdges } from './solver.js';
 import { pairKey, pairOfKey } from './exclusions.js';
 
 export interface ProposalOptions {
@@ -49,8 +49,6 @@ export interface Proposal {
   readonly candidates: CandidatePair[];
   /** How many allowed pairs there are (as `candidates.length`). */
   readonly candidateCount: number;
-  /** The allowed pairs one by one, as in `candidates`, without making the list (millions in a large programme). */
-  eachCandidate(): Generator<CandidatePair>;
   /**
    * The allowed pairs as they are kept: pair x is mentee `menteeIds[mentee[x]]`, mentor
    * `mentorIds[mentor[x]]`, score `score[x]`, for x below `length` (for writing millions quickly).
@@ -206,10 +204,7 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
   }
   unmatched.sort((a, b) => cmp(a.mentee, b.mentee));
   pairs.sort((a, b) => cmp(a.mentee, b.mentee));
-  const listed = options.candidates === false ? new EdgeBuilder(0).done() : allowed;
-  function* eachCandidate(): Generator<CandidatePair> {
-    for (const e of unpackEdges(listed)) yield { mentee: s.mentees[e.mentee]!.id, mentor: s.eligibleMentors[e.mentor]!.mentor.id, score: e.score };
-  }
+  const listed = options.candidates === false ? packEdges([]) : allowed;
   const candidateTable = () => ({ ...listed, menteeIds: s.mentees.map((x) => x.id), mentorIds: s.eligibleMentors.map((x) => x.mentor.id) });
   let candidates: CandidatePair[] | undefined;
   return {
@@ -220,10 +215,17 @@ export function propose(model: ProgrammeModel, options: ProposalOptions): Propos
     unmatched,
     mentors: s.eligibleMentors.map((x) => ({ mentor: x.mentor.id, free: x.free })),
     get candidates() {
-      return (candidates ??= [...eachCandidate()]);
+      if (candidates === undefined) {
+        const t = candidateTable();
+        candidates = Array.from({ length: t.length }, (_, x) => ({
+          mentee: t.menteeIds[t.mentee[x]!]!,
+          mentor: t.mentorIds[t.mentor[x]!]!,
+          score: t.score[x]!,
+        }));
+      }
+      return candidates;
     },
     candidateCount: listed.length,
-    eachCandidate,
     candidateTable,
   };
 }

@@ -64,11 +64,6 @@ export function packEdges(edges: Edge[] | PackedEdges): PackedEdges {
   return out.done();
 }
 
-/** Each packed edge as an object, in order. */
-export function* unpackEdges(edges: PackedEdges): Generator<Edge> {
-  for (let x = 0; x < edges.length; x++) yield { mentee: edges.mentee[x]!, mentor: edges.mentor[x]!, score: edges.score[x]! };
-}
-
 export interface SolverResult {
   /** The mentor index of each mentee, or -1. */
   mentorOf: number[];
